@@ -1077,7 +1077,7 @@ type ClientInterface interface {
 	// Required scopes: `object_configuration:read`.
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes (the `ListAttributes` operationId).
-	ListAttributes(ctx context.Context, target ListAttributesParamsTarget, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListAttributes(ctx context.Context, target Target, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAttributeWithBody Create an attribute
 	//
@@ -1092,7 +1092,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-	CreateAttributeWithBody(ctx context.Context, target CreateAttributeParamsTarget, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateAttributeWithBody(ctx context.Context, target Target, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAttribute Create an attribute
 	//
@@ -1107,7 +1107,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-	CreateAttribute(ctx context.Context, target CreateAttributeParamsTarget, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateAttribute(ctx context.Context, target Target, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetAttribute Get an attribute
 	//
@@ -1116,7 +1116,7 @@ type ClientInterface interface {
 	// Required scopes: `object_configuration:read`.
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute} (the `GetAttribute` operationId).
-	GetAttribute(ctx context.Context, target GetAttributeParamsTarget, identifier string, attribute string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetAttribute(ctx context.Context, target Target, identifier string, attribute string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAttributeWithBody Update an attribute
 	//
@@ -1127,7 +1127,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-	UpdateAttributeWithBody(ctx context.Context, target UpdateAttributeParamsTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateAttributeWithBody(ctx context.Context, target Target, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAttribute Update an attribute
 	//
@@ -1138,7 +1138,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-	UpdateAttribute(ctx context.Context, target UpdateAttributeParamsTarget, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateAttribute(ctx context.Context, target Target, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSelectOptions List select options
 	//
@@ -1147,7 +1147,7 @@ type ClientInterface interface {
 	// Required scopes: `object_configuration:read`.
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/options (the `ListSelectOptions` operationId).
-	ListSelectOptions(ctx context.Context, target ListSelectOptionsParamsTarget, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListSelectOptions(ctx context.Context, target Target, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSelectOptionWithBody Create a select option
 	//
@@ -1158,7 +1158,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-	CreateSelectOptionWithBody(ctx context.Context, target CreateSelectOptionParamsTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateSelectOptionWithBody(ctx context.Context, target Target, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSelectOption Create a select option
 	//
@@ -1169,7 +1169,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-	CreateSelectOption(ctx context.Context, target CreateSelectOptionParamsTarget, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateSelectOption(ctx context.Context, target Target, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateSelectOptionWithBody Update a select option
 	//
@@ -1180,7 +1180,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-	UpdateSelectOptionWithBody(ctx context.Context, target UpdateSelectOptionParamsTarget, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateSelectOptionWithBody(ctx context.Context, target Target, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateSelectOption Update a select option
 	//
@@ -1191,7 +1191,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-	UpdateSelectOption(ctx context.Context, target UpdateSelectOptionParamsTarget, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateSelectOption(ctx context.Context, target Target, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListStatuses List statuses
 	//
@@ -1200,7 +1200,7 @@ type ClientInterface interface {
 	// Required scopes: `object_configuration:read`.
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `ListStatuses` operationId).
-	ListStatuses(ctx context.Context, target ListStatusesParamsTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListStatuses(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateStatusWithBody Create a status
 	//
@@ -1211,7 +1211,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-	CreateStatusWithBody(ctx context.Context, target CreateStatusParamsTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateStatusWithBody(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateStatus Create a status
 	//
@@ -1222,7 +1222,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-	CreateStatus(ctx context.Context, target CreateStatusParamsTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateStatus(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateStatusWithBody Update a status
 	//
@@ -1233,7 +1233,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-	UpdateStatusWithBody(ctx context.Context, target UpdateStatusParamsTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateStatusWithBody(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateStatus Update a status
 	//
@@ -1244,7 +1244,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-	UpdateStatus(ctx context.Context, target UpdateStatusParamsTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateStatus(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // ListSCIMGroups List SCIM groups
@@ -3123,7 +3123,7 @@ func (c *Client) GetWorkspaceMember(ctx context.Context, workspaceMemberID opena
 // Required scopes: `object_configuration:read`.
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes (the `ListAttributes` operationId).
-func (c *Client) ListAttributes(ctx context.Context, target ListAttributesParamsTarget, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) ListAttributes(ctx context.Context, target Target, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListAttributesRequest(c.Server, target, identifier, params)
 	if err != nil {
 		return nil, err
@@ -3148,7 +3148,7 @@ func (c *Client) ListAttributes(ctx context.Context, target ListAttributesParams
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-func (c *Client) CreateAttributeWithBody(ctx context.Context, target CreateAttributeParamsTarget, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) CreateAttributeWithBody(ctx context.Context, target Target, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateAttributeRequestWithBody(c.Server, target, identifier, contentType, body)
 	if err != nil {
 		return nil, err
@@ -3173,7 +3173,7 @@ func (c *Client) CreateAttributeWithBody(ctx context.Context, target CreateAttri
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-func (c *Client) CreateAttribute(ctx context.Context, target CreateAttributeParamsTarget, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) CreateAttribute(ctx context.Context, target Target, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateAttributeRequest(c.Server, target, identifier, body)
 	if err != nil {
 		return nil, err
@@ -3192,7 +3192,7 @@ func (c *Client) CreateAttribute(ctx context.Context, target CreateAttributePara
 // Required scopes: `object_configuration:read`.
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute} (the `GetAttribute` operationId).
-func (c *Client) GetAttribute(ctx context.Context, target GetAttributeParamsTarget, identifier string, attribute string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) GetAttribute(ctx context.Context, target Target, identifier string, attribute string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetAttributeRequest(c.Server, target, identifier, attribute)
 	if err != nil {
 		return nil, err
@@ -3213,7 +3213,7 @@ func (c *Client) GetAttribute(ctx context.Context, target GetAttributeParamsTarg
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-func (c *Client) UpdateAttributeWithBody(ctx context.Context, target UpdateAttributeParamsTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateAttributeWithBody(ctx context.Context, target Target, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateAttributeRequestWithBody(c.Server, target, identifier, attribute, contentType, body)
 	if err != nil {
 		return nil, err
@@ -3234,7 +3234,7 @@ func (c *Client) UpdateAttributeWithBody(ctx context.Context, target UpdateAttri
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-func (c *Client) UpdateAttribute(ctx context.Context, target UpdateAttributeParamsTarget, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateAttribute(ctx context.Context, target Target, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateAttributeRequest(c.Server, target, identifier, attribute, body)
 	if err != nil {
 		return nil, err
@@ -3253,7 +3253,7 @@ func (c *Client) UpdateAttribute(ctx context.Context, target UpdateAttributePara
 // Required scopes: `object_configuration:read`.
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/options (the `ListSelectOptions` operationId).
-func (c *Client) ListSelectOptions(ctx context.Context, target ListSelectOptionsParamsTarget, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) ListSelectOptions(ctx context.Context, target Target, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListSelectOptionsRequest(c.Server, target, identifier, attribute, params)
 	if err != nil {
 		return nil, err
@@ -3274,7 +3274,7 @@ func (c *Client) ListSelectOptions(ctx context.Context, target ListSelectOptions
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-func (c *Client) CreateSelectOptionWithBody(ctx context.Context, target CreateSelectOptionParamsTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) CreateSelectOptionWithBody(ctx context.Context, target Target, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateSelectOptionRequestWithBody(c.Server, target, identifier, attribute, contentType, body)
 	if err != nil {
 		return nil, err
@@ -3295,7 +3295,7 @@ func (c *Client) CreateSelectOptionWithBody(ctx context.Context, target CreateSe
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-func (c *Client) CreateSelectOption(ctx context.Context, target CreateSelectOptionParamsTarget, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) CreateSelectOption(ctx context.Context, target Target, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateSelectOptionRequest(c.Server, target, identifier, attribute, body)
 	if err != nil {
 		return nil, err
@@ -3316,7 +3316,7 @@ func (c *Client) CreateSelectOption(ctx context.Context, target CreateSelectOpti
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-func (c *Client) UpdateSelectOptionWithBody(ctx context.Context, target UpdateSelectOptionParamsTarget, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateSelectOptionWithBody(ctx context.Context, target Target, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateSelectOptionRequestWithBody(c.Server, target, identifier, attribute, option, contentType, body)
 	if err != nil {
 		return nil, err
@@ -3337,7 +3337,7 @@ func (c *Client) UpdateSelectOptionWithBody(ctx context.Context, target UpdateSe
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-func (c *Client) UpdateSelectOption(ctx context.Context, target UpdateSelectOptionParamsTarget, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateSelectOption(ctx context.Context, target Target, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateSelectOptionRequest(c.Server, target, identifier, attribute, option, body)
 	if err != nil {
 		return nil, err
@@ -3356,7 +3356,7 @@ func (c *Client) UpdateSelectOption(ctx context.Context, target UpdateSelectOpti
 // Required scopes: `object_configuration:read`.
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `ListStatuses` operationId).
-func (c *Client) ListStatuses(ctx context.Context, target ListStatusesParamsTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) ListStatuses(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListStatusesRequest(c.Server, target, identifier, attribute, params)
 	if err != nil {
 		return nil, err
@@ -3377,7 +3377,7 @@ func (c *Client) ListStatuses(ctx context.Context, target ListStatusesParamsTarg
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-func (c *Client) CreateStatusWithBody(ctx context.Context, target CreateStatusParamsTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) CreateStatusWithBody(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateStatusRequestWithBody(c.Server, target, identifier, attribute, contentType, body)
 	if err != nil {
 		return nil, err
@@ -3398,7 +3398,7 @@ func (c *Client) CreateStatusWithBody(ctx context.Context, target CreateStatusPa
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-func (c *Client) CreateStatus(ctx context.Context, target CreateStatusParamsTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) CreateStatus(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateStatusRequest(c.Server, target, identifier, attribute, body)
 	if err != nil {
 		return nil, err
@@ -3419,7 +3419,7 @@ func (c *Client) CreateStatus(ctx context.Context, target CreateStatusParamsTarg
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-func (c *Client) UpdateStatusWithBody(ctx context.Context, target UpdateStatusParamsTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateStatusWithBody(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateStatusRequestWithBody(c.Server, target, identifier, attribute, status, contentType, body)
 	if err != nil {
 		return nil, err
@@ -3440,7 +3440,7 @@ func (c *Client) UpdateStatusWithBody(ctx context.Context, target UpdateStatusPa
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-func (c *Client) UpdateStatus(ctx context.Context, target UpdateStatusParamsTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateStatus(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateStatusRequest(c.Server, target, identifier, attribute, status, body)
 	if err != nil {
 		return nil, err
@@ -6648,7 +6648,7 @@ func NewGetWorkspaceMemberRequest(server string, workspaceMemberID openapi_types
 }
 
 // NewListAttributesRequest constructs an http.Request for the ListAttributes method
-func NewListAttributesRequest(server string, target ListAttributesParamsTarget, identifier string, params *ListAttributesParams) (*http.Request, error) {
+func NewListAttributesRequest(server string, target Target, identifier string, params *ListAttributesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -6740,7 +6740,7 @@ func NewListAttributesRequest(server string, target ListAttributesParamsTarget, 
 }
 
 // NewCreateAttributeRequest calls the generic CreateAttribute builder with application/json body
-func NewCreateAttributeRequest(server string, target CreateAttributeParamsTarget, identifier string, body CreateAttributeJSONRequestBody) (*http.Request, error) {
+func NewCreateAttributeRequest(server string, target Target, identifier string, body CreateAttributeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -6751,7 +6751,7 @@ func NewCreateAttributeRequest(server string, target CreateAttributeParamsTarget
 }
 
 // NewCreateAttributeRequestWithBody constructs an http.Request for the CreateAttribute method, with any body, and a specified content type
-func NewCreateAttributeRequestWithBody(server string, target CreateAttributeParamsTarget, identifier string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateAttributeRequestWithBody(server string, target Target, identifier string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -6794,7 +6794,7 @@ func NewCreateAttributeRequestWithBody(server string, target CreateAttributePara
 }
 
 // NewGetAttributeRequest constructs an http.Request for the GetAttribute method
-func NewGetAttributeRequest(server string, target GetAttributeParamsTarget, identifier string, attribute string) (*http.Request, error) {
+func NewGetAttributeRequest(server string, target Target, identifier string, attribute string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -6842,7 +6842,7 @@ func NewGetAttributeRequest(server string, target GetAttributeParamsTarget, iden
 }
 
 // NewUpdateAttributeRequest calls the generic UpdateAttribute builder with application/json body
-func NewUpdateAttributeRequest(server string, target UpdateAttributeParamsTarget, identifier string, attribute string, body UpdateAttributeJSONRequestBody) (*http.Request, error) {
+func NewUpdateAttributeRequest(server string, target Target, identifier string, attribute string, body UpdateAttributeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -6853,7 +6853,7 @@ func NewUpdateAttributeRequest(server string, target UpdateAttributeParamsTarget
 }
 
 // NewUpdateAttributeRequestWithBody constructs an http.Request for the UpdateAttribute method, with any body, and a specified content type
-func NewUpdateAttributeRequestWithBody(server string, target UpdateAttributeParamsTarget, identifier string, attribute string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateAttributeRequestWithBody(server string, target Target, identifier string, attribute string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -6903,7 +6903,7 @@ func NewUpdateAttributeRequestWithBody(server string, target UpdateAttributePara
 }
 
 // NewListSelectOptionsRequest constructs an http.Request for the ListSelectOptions method
-func NewListSelectOptionsRequest(server string, target ListSelectOptionsParamsTarget, identifier string, attribute string, params *ListSelectOptionsParams) (*http.Request, error) {
+func NewListSelectOptionsRequest(server string, target Target, identifier string, attribute string, params *ListSelectOptionsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -6978,7 +6978,7 @@ func NewListSelectOptionsRequest(server string, target ListSelectOptionsParamsTa
 }
 
 // NewCreateSelectOptionRequest calls the generic CreateSelectOption builder with application/json body
-func NewCreateSelectOptionRequest(server string, target CreateSelectOptionParamsTarget, identifier string, attribute string, body CreateSelectOptionJSONRequestBody) (*http.Request, error) {
+func NewCreateSelectOptionRequest(server string, target Target, identifier string, attribute string, body CreateSelectOptionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -6989,7 +6989,7 @@ func NewCreateSelectOptionRequest(server string, target CreateSelectOptionParams
 }
 
 // NewCreateSelectOptionRequestWithBody constructs an http.Request for the CreateSelectOption method, with any body, and a specified content type
-func NewCreateSelectOptionRequestWithBody(server string, target CreateSelectOptionParamsTarget, identifier string, attribute string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateSelectOptionRequestWithBody(server string, target Target, identifier string, attribute string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -7039,7 +7039,7 @@ func NewCreateSelectOptionRequestWithBody(server string, target CreateSelectOpti
 }
 
 // NewUpdateSelectOptionRequest calls the generic UpdateSelectOption builder with application/json body
-func NewUpdateSelectOptionRequest(server string, target UpdateSelectOptionParamsTarget, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody) (*http.Request, error) {
+func NewUpdateSelectOptionRequest(server string, target Target, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -7050,7 +7050,7 @@ func NewUpdateSelectOptionRequest(server string, target UpdateSelectOptionParams
 }
 
 // NewUpdateSelectOptionRequestWithBody constructs an http.Request for the UpdateSelectOption method, with any body, and a specified content type
-func NewUpdateSelectOptionRequestWithBody(server string, target UpdateSelectOptionParamsTarget, identifier string, attribute string, option string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateSelectOptionRequestWithBody(server string, target Target, identifier string, attribute string, option string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -7107,7 +7107,7 @@ func NewUpdateSelectOptionRequestWithBody(server string, target UpdateSelectOpti
 }
 
 // NewListStatusesRequest constructs an http.Request for the ListStatuses method
-func NewListStatusesRequest(server string, target ListStatusesParamsTarget, identifier string, attribute string, params *ListStatusesParams) (*http.Request, error) {
+func NewListStatusesRequest(server string, target ListStatusesTarget, identifier string, attribute string, params *ListStatusesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -7182,7 +7182,7 @@ func NewListStatusesRequest(server string, target ListStatusesParamsTarget, iden
 }
 
 // NewCreateStatusRequest calls the generic CreateStatus builder with application/json body
-func NewCreateStatusRequest(server string, target CreateStatusParamsTarget, identifier string, attribute string, body CreateStatusJSONRequestBody) (*http.Request, error) {
+func NewCreateStatusRequest(server string, target ListStatusesTarget, identifier string, attribute string, body CreateStatusJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -7193,7 +7193,7 @@ func NewCreateStatusRequest(server string, target CreateStatusParamsTarget, iden
 }
 
 // NewCreateStatusRequestWithBody constructs an http.Request for the CreateStatus method, with any body, and a specified content type
-func NewCreateStatusRequestWithBody(server string, target CreateStatusParamsTarget, identifier string, attribute string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateStatusRequestWithBody(server string, target ListStatusesTarget, identifier string, attribute string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -7243,7 +7243,7 @@ func NewCreateStatusRequestWithBody(server string, target CreateStatusParamsTarg
 }
 
 // NewUpdateStatusRequest calls the generic UpdateStatus builder with application/json body
-func NewUpdateStatusRequest(server string, target UpdateStatusParamsTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody) (*http.Request, error) {
+func NewUpdateStatusRequest(server string, target ListStatusesTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -7254,7 +7254,7 @@ func NewUpdateStatusRequest(server string, target UpdateStatusParamsTarget, iden
 }
 
 // NewUpdateStatusRequestWithBody constructs an http.Request for the UpdateStatus method, with any body, and a specified content type
-func NewUpdateStatusRequestWithBody(server string, target UpdateStatusParamsTarget, identifier string, attribute string, status string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateStatusRequestWithBody(server string, target ListStatusesTarget, identifier string, attribute string, status string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -8422,7 +8422,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes (the `ListAttributes` operationId).
-	ListAttributesWithResponse(ctx context.Context, target ListAttributesParamsTarget, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*ListAttributesResponse, error)
+	ListAttributesWithResponse(ctx context.Context, target Target, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*ListAttributesResponse, error)
 
 	// CreateAttributeWithBodyWithResponse Create an attribute
 	//
@@ -8437,7 +8437,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-	CreateAttributeWithBodyWithResponse(ctx context.Context, target CreateAttributeParamsTarget, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error)
+	CreateAttributeWithBodyWithResponse(ctx context.Context, target Target, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error)
 
 	// CreateAttributeWithResponse Create an attribute
 	//
@@ -8452,7 +8452,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-	CreateAttributeWithResponse(ctx context.Context, target CreateAttributeParamsTarget, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error)
+	CreateAttributeWithResponse(ctx context.Context, target Target, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error)
 
 	// GetAttributeWithResponse Get an attribute
 	//
@@ -8463,7 +8463,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute} (the `GetAttribute` operationId).
-	GetAttributeWithResponse(ctx context.Context, target GetAttributeParamsTarget, identifier string, attribute string, reqEditors ...RequestEditorFn) (*GetAttributeResponse, error)
+	GetAttributeWithResponse(ctx context.Context, target Target, identifier string, attribute string, reqEditors ...RequestEditorFn) (*GetAttributeResponse, error)
 
 	// UpdateAttributeWithBodyWithResponse Update an attribute
 	//
@@ -8474,7 +8474,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-	UpdateAttributeWithBodyWithResponse(ctx context.Context, target UpdateAttributeParamsTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error)
+	UpdateAttributeWithBodyWithResponse(ctx context.Context, target Target, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error)
 
 	// UpdateAttributeWithResponse Update an attribute
 	//
@@ -8485,7 +8485,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-	UpdateAttributeWithResponse(ctx context.Context, target UpdateAttributeParamsTarget, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error)
+	UpdateAttributeWithResponse(ctx context.Context, target Target, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error)
 
 	// ListSelectOptionsWithResponse List select options
 	//
@@ -8496,7 +8496,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/options (the `ListSelectOptions` operationId).
-	ListSelectOptionsWithResponse(ctx context.Context, target ListSelectOptionsParamsTarget, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*ListSelectOptionsResponse, error)
+	ListSelectOptionsWithResponse(ctx context.Context, target Target, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*ListSelectOptionsResponse, error)
 
 	// CreateSelectOptionWithBodyWithResponse Create a select option
 	//
@@ -8507,7 +8507,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-	CreateSelectOptionWithBodyWithResponse(ctx context.Context, target CreateSelectOptionParamsTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error)
+	CreateSelectOptionWithBodyWithResponse(ctx context.Context, target Target, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error)
 
 	// CreateSelectOptionWithResponse Create a select option
 	//
@@ -8518,7 +8518,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-	CreateSelectOptionWithResponse(ctx context.Context, target CreateSelectOptionParamsTarget, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error)
+	CreateSelectOptionWithResponse(ctx context.Context, target Target, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error)
 
 	// UpdateSelectOptionWithBodyWithResponse Update a select option
 	//
@@ -8529,7 +8529,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-	UpdateSelectOptionWithBodyWithResponse(ctx context.Context, target UpdateSelectOptionParamsTarget, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error)
+	UpdateSelectOptionWithBodyWithResponse(ctx context.Context, target Target, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error)
 
 	// UpdateSelectOptionWithResponse Update a select option
 	//
@@ -8540,7 +8540,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-	UpdateSelectOptionWithResponse(ctx context.Context, target UpdateSelectOptionParamsTarget, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error)
+	UpdateSelectOptionWithResponse(ctx context.Context, target Target, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error)
 
 	// ListStatusesWithResponse List statuses
 	//
@@ -8551,7 +8551,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `ListStatuses` operationId).
-	ListStatusesWithResponse(ctx context.Context, target ListStatusesParamsTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*ListStatusesResponse, error)
+	ListStatusesWithResponse(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*ListStatusesResponse, error)
 
 	// CreateStatusWithBodyWithResponse Create a status
 	//
@@ -8562,7 +8562,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-	CreateStatusWithBodyWithResponse(ctx context.Context, target CreateStatusParamsTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error)
+	CreateStatusWithBodyWithResponse(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error)
 
 	// CreateStatusWithResponse Create a status
 	//
@@ -8573,7 +8573,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-	CreateStatusWithResponse(ctx context.Context, target CreateStatusParamsTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error)
+	CreateStatusWithResponse(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error)
 
 	// UpdateStatusWithBodyWithResponse Update a status
 	//
@@ -8584,7 +8584,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-	UpdateStatusWithBodyWithResponse(ctx context.Context, target UpdateStatusParamsTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error)
+	UpdateStatusWithBodyWithResponse(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error)
 
 	// UpdateStatusWithResponse Update a status
 	//
@@ -8595,7 +8595,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-	UpdateStatusWithResponse(ctx context.Context, target UpdateStatusParamsTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error)
+	UpdateStatusWithResponse(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error)
 }
 
 type ListSCIMGroupsResponse struct {
@@ -8765,12 +8765,7 @@ type CreateCommentResponse struct {
 		Data Comment `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       CreateComment400JSONResponseBodyCode       `json:"code"`
-		Message    string                                     `json:"message"`
-		StatusCode CreateComment400JSONResponseBodyStatusCode `json:"statusCode"`
-		Type       CreateComment400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -8781,12 +8776,7 @@ func (r CreateCommentResponse) GetJSON200() *struct {
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r CreateCommentResponse) GetJSON400() *struct {
-	Code       CreateComment400JSONResponseBodyCode       `json:"code"`
-	Message    string                                     `json:"message"`
-	StatusCode CreateComment400JSONResponseBodyStatusCode `json:"statusCode"`
-	Type       CreateComment400JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateCommentResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
@@ -8825,12 +8815,7 @@ type DeleteCommentResponse struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *map[string]interface{}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       DeleteComment404JSONResponseBodyCode       `json:"code"`
-		Message    string                                     `json:"message"`
-		StatusCode DeleteComment404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       DeleteComment404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -8839,12 +8824,7 @@ func (r DeleteCommentResponse) GetJSON200() *map[string]interface{} {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r DeleteCommentResponse) GetJSON404() *struct {
-	Code       DeleteComment404JSONResponseBodyCode       `json:"code"`
-	Message    string                                     `json:"message"`
-	StatusCode DeleteComment404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       DeleteComment404JSONResponseBodyType       `json:"type"`
-} {
+func (r DeleteCommentResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -8885,12 +8865,7 @@ type GetCommentResponse struct {
 		Data Comment `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       GetComment404JSONResponseBodyCode       `json:"code"`
-		Message    string                                  `json:"message"`
-		StatusCode GetComment404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       GetComment404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -8901,12 +8876,7 @@ func (r GetCommentResponse) GetJSON200() *struct {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r GetCommentResponse) GetJSON404() *struct {
-	Code       GetComment404JSONResponseBodyCode       `json:"code"`
-	Message    string                                  `json:"message"`
-	StatusCode GetComment404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       GetComment404JSONResponseBodyType       `json:"type"`
-} {
+func (r GetCommentResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -8944,19 +8914,15 @@ type ListFilesResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data       []ListFiles200JSONResponseBody_Data_Item `json:"data"`
-		Pagination struct {
-			NextCursor *string `json:"next_cursor"`
-		} `json:"pagination"`
+		Data       []ListFilesResult `json:"data"`
+		Pagination Pagination        `json:"pagination"`
 	}
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListFilesResponse) GetJSON200() *struct {
-	Data       []ListFiles200JSONResponseBody_Data_Item `json:"data"`
-	Pagination struct {
-		NextCursor *string `json:"next_cursor"`
-	} `json:"pagination"`
+	Data       []ListFilesResult `json:"data"`
+	Pagination Pagination        `json:"pagination"`
 } {
 	return r.JSON200
 }
@@ -8995,13 +8961,13 @@ type CreateFolderResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data CreateFolder200JSONResponseBody_Data `json:"data"`
+		Data CreateFolderResult `json:"data"`
 	}
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r CreateFolderResponse) GetJSON200() *struct {
-	Data CreateFolder200JSONResponseBody_Data `json:"data"`
+	Data CreateFolderResult `json:"data"`
 } {
 	return r.JSON200
 }
@@ -9086,12 +9052,7 @@ type DeleteFileResponse struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *map[string]interface{}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       DeleteFile404JSONResponseBodyCode       `json:"code"`
-		Message    string                                  `json:"message"`
-		StatusCode DeleteFile404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       DeleteFile404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -9100,12 +9061,7 @@ func (r DeleteFileResponse) GetJSON200() *map[string]interface{} {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r DeleteFileResponse) GetJSON404() *struct {
-	Code       DeleteFile404JSONResponseBodyCode       `json:"code"`
-	Message    string                                  `json:"message"`
-	StatusCode DeleteFile404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       DeleteFile404JSONResponseBodyType       `json:"type"`
-} {
+func (r DeleteFileResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -9143,31 +9099,21 @@ type GetFileResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data GetFile200JSONResponseBody_Data `json:"data"`
+		Data GetFileResult `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       GetFile404JSONResponseBodyCode       `json:"code"`
-		Message    string                               `json:"message"`
-		StatusCode GetFile404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       GetFile404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r GetFileResponse) GetJSON200() *struct {
-	Data GetFile200JSONResponseBody_Data `json:"data"`
+	Data GetFileResult `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r GetFileResponse) GetJSON404() *struct {
-	Code       GetFile404JSONResponseBodyCode       `json:"code"`
-	Message    string                               `json:"message"`
-	StatusCode GetFile404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       GetFile404JSONResponseBodyType       `json:"type"`
-} {
+func (r GetFileResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -9294,33 +9240,13 @@ type CreateListResponse struct {
 		Data List `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       CreateList400JSONResponseBodyCode       `json:"code"`
-		Message    string                                  `json:"message"`
-		StatusCode CreateList400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateList400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *struct {
-		Code       CreateList403JSONResponseBodyCode       `json:"code"`
-		Message    string                                  `json:"message"`
-		StatusCode CreateList403JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateList403JSONResponseBodyType       `json:"type"`
-	}
+	JSON403 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       CreateList404JSONResponseBodyCode       `json:"code"`
-		Message    string                                  `json:"message"`
-		StatusCode CreateList404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateList404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 	// JSON409 the response for an HTTP 409 `application/json` response
-	JSON409 *struct {
-		Code       CreateList409JSONResponseBodyCode       `json:"code"`
-		Message    string                                  `json:"message"`
-		StatusCode CreateList409JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateList409JSONResponseBodyType       `json:"type"`
-	}
+	JSON409 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -9331,42 +9257,22 @@ func (r CreateListResponse) GetJSON200() *struct {
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r CreateListResponse) GetJSON400() *struct {
-	Code       CreateList400JSONResponseBodyCode       `json:"code"`
-	Message    string                                  `json:"message"`
-	StatusCode CreateList400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateList400JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateListResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r CreateListResponse) GetJSON403() *struct {
-	Code       CreateList403JSONResponseBodyCode       `json:"code"`
-	Message    string                                  `json:"message"`
-	StatusCode CreateList403JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateList403JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateListResponse) GetJSON403() *Error {
 	return r.JSON403
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r CreateListResponse) GetJSON404() *struct {
-	Code       CreateList404JSONResponseBodyCode       `json:"code"`
-	Message    string                                  `json:"message"`
-	StatusCode CreateList404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateList404JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateListResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
 // GetJSON409 returns the response for an HTTP 409 `application/json` response
-func (r CreateListResponse) GetJSON409() *struct {
-	Code       CreateList409JSONResponseBodyCode       `json:"code"`
-	Message    string                                  `json:"message"`
-	StatusCode CreateList409JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateList409JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateListResponse) GetJSON409() *Error {
 	return r.JSON409
 }
 
@@ -9407,12 +9313,7 @@ type GetListResponse struct {
 		Data List `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       GetList404JSONResponseBodyCode       `json:"code"`
-		Message    string                               `json:"message"`
-		StatusCode GetList404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       GetList404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -9423,12 +9324,7 @@ func (r GetListResponse) GetJSON200() *struct {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r GetListResponse) GetJSON404() *struct {
-	Code       GetList404JSONResponseBodyCode       `json:"code"`
-	Message    string                               `json:"message"`
-	StatusCode GetList404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       GetList404JSONResponseBodyType       `json:"type"`
-} {
+func (r GetListResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -9469,19 +9365,9 @@ type UpdateListResponse struct {
 		Data List `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       UpdateList400JSONResponseBodyCode       `json:"code"`
-		Message    string                                  `json:"message"`
-		StatusCode UpdateList400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       UpdateList400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       UpdateList404JSONResponseBodyCode       `json:"code"`
-		Message    string                                  `json:"message"`
-		StatusCode UpdateList404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       UpdateList404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -9492,22 +9378,12 @@ func (r UpdateListResponse) GetJSON200() *struct {
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r UpdateListResponse) GetJSON400() *struct {
-	Code       UpdateList400JSONResponseBodyCode       `json:"code"`
-	Message    string                                  `json:"message"`
-	StatusCode UpdateList400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       UpdateList400JSONResponseBodyType       `json:"type"`
-} {
+func (r UpdateListResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r UpdateListResponse) GetJSON404() *struct {
-	Code       UpdateList404JSONResponseBodyCode       `json:"code"`
-	Message    string                                  `json:"message"`
-	StatusCode UpdateList404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       UpdateList404JSONResponseBodyType       `json:"type"`
-} {
+func (r UpdateListResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -9545,92 +9421,28 @@ type CreateEntryResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data struct {
-			// CreatedAt When this entry was created.
-			CreatedAt string `json:"created_at"`
-
-			// EntryValues A list of attribute values for the list entry (not attribute values for its parent record).
-			EntryValues map[string][]CreateEntry200JSONResponseBody_Data_EntryValues_Item `json:"entry_values"`
-			ID          struct {
-				// EntryID A UUID identifying this entry.
-				EntryID openapi_types.UUID `json:"entry_id"`
-
-				// ListID A UUID identifying the list this entry is in.
-				ListID openapi_types.UUID `json:"list_id"`
-
-				// WorkspaceID A UUID identifying the workspace this entry belongs to.
-				WorkspaceID openapi_types.UUID `json:"workspace_id"`
-			} `json:"id"`
-
-			// ParentObject A UUID or slug identifying the object that the parent record belongs to.
-			ParentObject string `json:"parent_object"`
-
-			// ParentRecordID A UUID identifying the record that is parent of the list entry.
-			ParentRecordID openapi_types.UUID `json:"parent_record_id"`
-		} `json:"data"`
+		Data ListEntry `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       CreateEntry400JSONResponseBodyCode       `json:"code"`
-		Message    string                                   `json:"message"`
-		StatusCode CreateEntry400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateEntry400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       CreateEntry404JSONResponseBodyCode       `json:"code"`
-		Message    string                                   `json:"message"`
-		StatusCode CreateEntry404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateEntry404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r CreateEntryResponse) GetJSON200() *struct {
-	Data struct {
-		// CreatedAt When this entry was created.
-		CreatedAt string `json:"created_at"`
-
-		// EntryValues A list of attribute values for the list entry (not attribute values for its parent record).
-		EntryValues map[string][]CreateEntry200JSONResponseBody_Data_EntryValues_Item `json:"entry_values"`
-		ID          struct {
-			// EntryID A UUID identifying this entry.
-			EntryID openapi_types.UUID `json:"entry_id"`
-
-			// ListID A UUID identifying the list this entry is in.
-			ListID openapi_types.UUID `json:"list_id"`
-
-			// WorkspaceID A UUID identifying the workspace this entry belongs to.
-			WorkspaceID openapi_types.UUID `json:"workspace_id"`
-		} `json:"id"`
-
-		// ParentObject A UUID or slug identifying the object that the parent record belongs to.
-		ParentObject string `json:"parent_object"`
-
-		// ParentRecordID A UUID identifying the record that is parent of the list entry.
-		ParentRecordID openapi_types.UUID `json:"parent_record_id"`
-	} `json:"data"`
+	Data ListEntry `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r CreateEntryResponse) GetJSON400() *struct {
-	Code       CreateEntry400JSONResponseBodyCode       `json:"code"`
-	Message    string                                   `json:"message"`
-	StatusCode CreateEntry400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateEntry400JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateEntryResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r CreateEntryResponse) GetJSON404() *struct {
-	Code       CreateEntry404JSONResponseBodyCode       `json:"code"`
-	Message    string                                   `json:"message"`
-	StatusCode CreateEntry404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateEntry404JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateEntryResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -9668,92 +9480,28 @@ type AssertListEntryByParentResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data struct {
-			// CreatedAt When this entry was created.
-			CreatedAt string `json:"created_at"`
-
-			// EntryValues A list of attribute values for the list entry (not attribute values for its parent record).
-			EntryValues map[string][]AssertListEntryByParent200JSONResponseBody_Data_EntryValues_Item `json:"entry_values"`
-			ID          struct {
-				// EntryID A UUID identifying this entry.
-				EntryID openapi_types.UUID `json:"entry_id"`
-
-				// ListID A UUID identifying the list this entry is in.
-				ListID openapi_types.UUID `json:"list_id"`
-
-				// WorkspaceID A UUID identifying the workspace this entry belongs to.
-				WorkspaceID openapi_types.UUID `json:"workspace_id"`
-			} `json:"id"`
-
-			// ParentObject A UUID or slug identifying the object that the parent record belongs to.
-			ParentObject string `json:"parent_object"`
-
-			// ParentRecordID A UUID identifying the record that is parent of the list entry.
-			ParentRecordID openapi_types.UUID `json:"parent_record_id"`
-		} `json:"data"`
+		Data ListEntry `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       AssertListEntryByParent400JSONResponseBodyCode       `json:"code"`
-		Message    string                                               `json:"message"`
-		StatusCode AssertListEntryByParent400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       AssertListEntryByParent400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       AssertListEntryByParent404JSONResponseBodyCode       `json:"code"`
-		Message    string                                               `json:"message"`
-		StatusCode AssertListEntryByParent404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       AssertListEntryByParent404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r AssertListEntryByParentResponse) GetJSON200() *struct {
-	Data struct {
-		// CreatedAt When this entry was created.
-		CreatedAt string `json:"created_at"`
-
-		// EntryValues A list of attribute values for the list entry (not attribute values for its parent record).
-		EntryValues map[string][]AssertListEntryByParent200JSONResponseBody_Data_EntryValues_Item `json:"entry_values"`
-		ID          struct {
-			// EntryID A UUID identifying this entry.
-			EntryID openapi_types.UUID `json:"entry_id"`
-
-			// ListID A UUID identifying the list this entry is in.
-			ListID openapi_types.UUID `json:"list_id"`
-
-			// WorkspaceID A UUID identifying the workspace this entry belongs to.
-			WorkspaceID openapi_types.UUID `json:"workspace_id"`
-		} `json:"id"`
-
-		// ParentObject A UUID or slug identifying the object that the parent record belongs to.
-		ParentObject string `json:"parent_object"`
-
-		// ParentRecordID A UUID identifying the record that is parent of the list entry.
-		ParentRecordID openapi_types.UUID `json:"parent_record_id"`
-	} `json:"data"`
+	Data ListEntry `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r AssertListEntryByParentResponse) GetJSON400() *struct {
-	Code       AssertListEntryByParent400JSONResponseBodyCode       `json:"code"`
-	Message    string                                               `json:"message"`
-	StatusCode AssertListEntryByParent400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       AssertListEntryByParent400JSONResponseBodyType       `json:"type"`
-} {
+func (r AssertListEntryByParentResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r AssertListEntryByParentResponse) GetJSON404() *struct {
-	Code       AssertListEntryByParent404JSONResponseBodyCode       `json:"code"`
-	Message    string                                               `json:"message"`
-	StatusCode AssertListEntryByParent404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       AssertListEntryByParent404JSONResponseBodyType       `json:"type"`
-} {
+func (r AssertListEntryByParentResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -9791,75 +9539,21 @@ type ListEntriesResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data []struct {
-			// CreatedAt When this entry was created.
-			CreatedAt string `json:"created_at"`
-
-			// EntryValues A list of attribute values for the list entry (not attribute values for its parent record).
-			EntryValues map[string][]ListEntries200JSONResponseBody_Data_EntryValues_Item `json:"entry_values"`
-			ID          struct {
-				// EntryID A UUID identifying this entry.
-				EntryID openapi_types.UUID `json:"entry_id"`
-
-				// ListID A UUID identifying the list this entry is in.
-				ListID openapi_types.UUID `json:"list_id"`
-
-				// WorkspaceID A UUID identifying the workspace this entry belongs to.
-				WorkspaceID openapi_types.UUID `json:"workspace_id"`
-			} `json:"id"`
-
-			// ParentObject A UUID or slug identifying the object that the parent record belongs to.
-			ParentObject string `json:"parent_object"`
-
-			// ParentRecordID A UUID identifying the record that is parent of the list entry.
-			ParentRecordID openapi_types.UUID `json:"parent_record_id"`
-		} `json:"data"`
+		Data []ListEntry `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       ListEntries404JSONResponseBodyCode       `json:"code"`
-		Message    string                                   `json:"message"`
-		StatusCode ListEntries404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       ListEntries404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListEntriesResponse) GetJSON200() *struct {
-	Data []struct {
-		// CreatedAt When this entry was created.
-		CreatedAt string `json:"created_at"`
-
-		// EntryValues A list of attribute values for the list entry (not attribute values for its parent record).
-		EntryValues map[string][]ListEntries200JSONResponseBody_Data_EntryValues_Item `json:"entry_values"`
-		ID          struct {
-			// EntryID A UUID identifying this entry.
-			EntryID openapi_types.UUID `json:"entry_id"`
-
-			// ListID A UUID identifying the list this entry is in.
-			ListID openapi_types.UUID `json:"list_id"`
-
-			// WorkspaceID A UUID identifying the workspace this entry belongs to.
-			WorkspaceID openapi_types.UUID `json:"workspace_id"`
-		} `json:"id"`
-
-		// ParentObject A UUID or slug identifying the object that the parent record belongs to.
-		ParentObject string `json:"parent_object"`
-
-		// ParentRecordID A UUID identifying the record that is parent of the list entry.
-		ParentRecordID openapi_types.UUID `json:"parent_record_id"`
-	} `json:"data"`
+	Data []ListEntry `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListEntriesResponse) GetJSON404() *struct {
-	Code       ListEntries404JSONResponseBodyCode       `json:"code"`
-	Message    string                                   `json:"message"`
-	StatusCode ListEntries404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       ListEntries404JSONResponseBodyType       `json:"type"`
-} {
+func (r ListEntriesResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -9898,12 +9592,7 @@ type DeleteListEntryResponse struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *map[string]interface{}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       DeleteListEntry404JSONResponseBodyCode       `json:"code"`
-		Message    string                                       `json:"message"`
-		StatusCode DeleteListEntry404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       DeleteListEntry404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -9912,12 +9601,7 @@ func (r DeleteListEntryResponse) GetJSON200() *map[string]interface{} {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r DeleteListEntryResponse) GetJSON404() *struct {
-	Code       DeleteListEntry404JSONResponseBodyCode       `json:"code"`
-	Message    string                                       `json:"message"`
-	StatusCode DeleteListEntry404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       DeleteListEntry404JSONResponseBodyType       `json:"type"`
-} {
+func (r DeleteListEntryResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -9955,75 +9639,21 @@ type GetListEntryResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data struct {
-			// CreatedAt When this entry was created.
-			CreatedAt string `json:"created_at"`
-
-			// EntryValues A list of attribute values for the list entry (not attribute values for its parent record).
-			EntryValues map[string][]GetListEntry200JSONResponseBody_Data_EntryValues_Item `json:"entry_values"`
-			ID          struct {
-				// EntryID A UUID identifying this entry.
-				EntryID openapi_types.UUID `json:"entry_id"`
-
-				// ListID A UUID identifying the list this entry is in.
-				ListID openapi_types.UUID `json:"list_id"`
-
-				// WorkspaceID A UUID identifying the workspace this entry belongs to.
-				WorkspaceID openapi_types.UUID `json:"workspace_id"`
-			} `json:"id"`
-
-			// ParentObject A UUID or slug identifying the object that the parent record belongs to.
-			ParentObject string `json:"parent_object"`
-
-			// ParentRecordID A UUID identifying the record that is parent of the list entry.
-			ParentRecordID openapi_types.UUID `json:"parent_record_id"`
-		} `json:"data"`
+		Data ListEntry `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       GetListEntry404JSONResponseBodyCode       `json:"code"`
-		Message    string                                    `json:"message"`
-		StatusCode GetListEntry404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       GetListEntry404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r GetListEntryResponse) GetJSON200() *struct {
-	Data struct {
-		// CreatedAt When this entry was created.
-		CreatedAt string `json:"created_at"`
-
-		// EntryValues A list of attribute values for the list entry (not attribute values for its parent record).
-		EntryValues map[string][]GetListEntry200JSONResponseBody_Data_EntryValues_Item `json:"entry_values"`
-		ID          struct {
-			// EntryID A UUID identifying this entry.
-			EntryID openapi_types.UUID `json:"entry_id"`
-
-			// ListID A UUID identifying the list this entry is in.
-			ListID openapi_types.UUID `json:"list_id"`
-
-			// WorkspaceID A UUID identifying the workspace this entry belongs to.
-			WorkspaceID openapi_types.UUID `json:"workspace_id"`
-		} `json:"id"`
-
-		// ParentObject A UUID or slug identifying the object that the parent record belongs to.
-		ParentObject string `json:"parent_object"`
-
-		// ParentRecordID A UUID identifying the record that is parent of the list entry.
-		ParentRecordID openapi_types.UUID `json:"parent_record_id"`
-	} `json:"data"`
+	Data ListEntry `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r GetListEntryResponse) GetJSON404() *struct {
-	Code       GetListEntry404JSONResponseBodyCode       `json:"code"`
-	Message    string                                    `json:"message"`
-	StatusCode GetListEntry404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       GetListEntry404JSONResponseBodyType       `json:"type"`
-} {
+func (r GetListEntryResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -10061,92 +9691,28 @@ type UpdateListEntryResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data struct {
-			// CreatedAt When this entry was created.
-			CreatedAt string `json:"created_at"`
-
-			// EntryValues A list of attribute values for the list entry (not attribute values for its parent record).
-			EntryValues map[string][]UpdateListEntry200JSONResponseBody_Data_EntryValues_Item `json:"entry_values"`
-			ID          struct {
-				// EntryID A UUID identifying this entry.
-				EntryID openapi_types.UUID `json:"entry_id"`
-
-				// ListID A UUID identifying the list this entry is in.
-				ListID openapi_types.UUID `json:"list_id"`
-
-				// WorkspaceID A UUID identifying the workspace this entry belongs to.
-				WorkspaceID openapi_types.UUID `json:"workspace_id"`
-			} `json:"id"`
-
-			// ParentObject A UUID or slug identifying the object that the parent record belongs to.
-			ParentObject string `json:"parent_object"`
-
-			// ParentRecordID A UUID identifying the record that is parent of the list entry.
-			ParentRecordID openapi_types.UUID `json:"parent_record_id"`
-		} `json:"data"`
+		Data ListEntry `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       UpdateListEntry400JSONResponseBodyCode       `json:"code"`
-		Message    string                                       `json:"message"`
-		StatusCode UpdateListEntry400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       UpdateListEntry400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       UpdateListEntry404JSONResponseBodyCode       `json:"code"`
-		Message    string                                       `json:"message"`
-		StatusCode UpdateListEntry404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       UpdateListEntry404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r UpdateListEntryResponse) GetJSON200() *struct {
-	Data struct {
-		// CreatedAt When this entry was created.
-		CreatedAt string `json:"created_at"`
-
-		// EntryValues A list of attribute values for the list entry (not attribute values for its parent record).
-		EntryValues map[string][]UpdateListEntry200JSONResponseBody_Data_EntryValues_Item `json:"entry_values"`
-		ID          struct {
-			// EntryID A UUID identifying this entry.
-			EntryID openapi_types.UUID `json:"entry_id"`
-
-			// ListID A UUID identifying the list this entry is in.
-			ListID openapi_types.UUID `json:"list_id"`
-
-			// WorkspaceID A UUID identifying the workspace this entry belongs to.
-			WorkspaceID openapi_types.UUID `json:"workspace_id"`
-		} `json:"id"`
-
-		// ParentObject A UUID or slug identifying the object that the parent record belongs to.
-		ParentObject string `json:"parent_object"`
-
-		// ParentRecordID A UUID identifying the record that is parent of the list entry.
-		ParentRecordID openapi_types.UUID `json:"parent_record_id"`
-	} `json:"data"`
+	Data ListEntry `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r UpdateListEntryResponse) GetJSON400() *struct {
-	Code       UpdateListEntry400JSONResponseBodyCode       `json:"code"`
-	Message    string                                       `json:"message"`
-	StatusCode UpdateListEntry400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       UpdateListEntry400JSONResponseBodyType       `json:"type"`
-} {
+func (r UpdateListEntryResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r UpdateListEntryResponse) GetJSON404() *struct {
-	Code       UpdateListEntry404JSONResponseBodyCode       `json:"code"`
-	Message    string                                       `json:"message"`
-	StatusCode UpdateListEntry404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       UpdateListEntry404JSONResponseBodyType       `json:"type"`
-} {
+func (r UpdateListEntryResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -10184,92 +9750,28 @@ type OverwriteListEntryResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data struct {
-			// CreatedAt When this entry was created.
-			CreatedAt string `json:"created_at"`
-
-			// EntryValues A list of attribute values for the list entry (not attribute values for its parent record).
-			EntryValues map[string][]OverwriteListEntry200JSONResponseBody_Data_EntryValues_Item `json:"entry_values"`
-			ID          struct {
-				// EntryID A UUID identifying this entry.
-				EntryID openapi_types.UUID `json:"entry_id"`
-
-				// ListID A UUID identifying the list this entry is in.
-				ListID openapi_types.UUID `json:"list_id"`
-
-				// WorkspaceID A UUID identifying the workspace this entry belongs to.
-				WorkspaceID openapi_types.UUID `json:"workspace_id"`
-			} `json:"id"`
-
-			// ParentObject A UUID or slug identifying the object that the parent record belongs to.
-			ParentObject string `json:"parent_object"`
-
-			// ParentRecordID A UUID identifying the record that is parent of the list entry.
-			ParentRecordID openapi_types.UUID `json:"parent_record_id"`
-		} `json:"data"`
+		Data ListEntry `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       OverwriteListEntry400JSONResponseBodyCode       `json:"code"`
-		Message    string                                          `json:"message"`
-		StatusCode OverwriteListEntry400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       OverwriteListEntry400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       OverwriteListEntry404JSONResponseBodyCode       `json:"code"`
-		Message    string                                          `json:"message"`
-		StatusCode OverwriteListEntry404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       OverwriteListEntry404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r OverwriteListEntryResponse) GetJSON200() *struct {
-	Data struct {
-		// CreatedAt When this entry was created.
-		CreatedAt string `json:"created_at"`
-
-		// EntryValues A list of attribute values for the list entry (not attribute values for its parent record).
-		EntryValues map[string][]OverwriteListEntry200JSONResponseBody_Data_EntryValues_Item `json:"entry_values"`
-		ID          struct {
-			// EntryID A UUID identifying this entry.
-			EntryID openapi_types.UUID `json:"entry_id"`
-
-			// ListID A UUID identifying the list this entry is in.
-			ListID openapi_types.UUID `json:"list_id"`
-
-			// WorkspaceID A UUID identifying the workspace this entry belongs to.
-			WorkspaceID openapi_types.UUID `json:"workspace_id"`
-		} `json:"id"`
-
-		// ParentObject A UUID or slug identifying the object that the parent record belongs to.
-		ParentObject string `json:"parent_object"`
-
-		// ParentRecordID A UUID identifying the record that is parent of the list entry.
-		ParentRecordID openapi_types.UUID `json:"parent_record_id"`
-	} `json:"data"`
+	Data ListEntry `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r OverwriteListEntryResponse) GetJSON400() *struct {
-	Code       OverwriteListEntry400JSONResponseBodyCode       `json:"code"`
-	Message    string                                          `json:"message"`
-	StatusCode OverwriteListEntry400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       OverwriteListEntry400JSONResponseBodyType       `json:"type"`
-} {
+func (r OverwriteListEntryResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r OverwriteListEntryResponse) GetJSON404() *struct {
-	Code       OverwriteListEntry404JSONResponseBodyCode       `json:"code"`
-	Message    string                                          `json:"message"`
-	StatusCode OverwriteListEntry404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       OverwriteListEntry404JSONResponseBodyType       `json:"type"`
-} {
+func (r OverwriteListEntryResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -10307,31 +9809,21 @@ type ListAttributeValuesForListEntryResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data []ListAttributeValuesForListEntry200JSONResponseBody_Data_Item `json:"data"`
+		Data []Value `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       ListAttributeValuesForListEntry404JSONResponseBodyCode       `json:"code"`
-		Message    string                                                       `json:"message"`
-		StatusCode ListAttributeValuesForListEntry404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       ListAttributeValuesForListEntry404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListAttributeValuesForListEntryResponse) GetJSON200() *struct {
-	Data []ListAttributeValuesForListEntry200JSONResponseBody_Data_Item `json:"data"`
+	Data []Value `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListAttributeValuesForListEntryResponse) GetJSON404() *struct {
-	Code       ListAttributeValuesForListEntry404JSONResponseBodyCode       `json:"code"`
-	Message    string                                                       `json:"message"`
-	StatusCode ListAttributeValuesForListEntry404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       ListAttributeValuesForListEntry404JSONResponseBodyType       `json:"type"`
-} {
+func (r ListAttributeValuesForListEntryResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -10369,19 +9861,15 @@ type ListMeetingsResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data       []Meeting `json:"data"`
-		Pagination struct {
-			NextCursor *string `json:"next_cursor"`
-		} `json:"pagination"`
+		Data       []Meeting  `json:"data"`
+		Pagination Pagination `json:"pagination"`
 	}
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListMeetingsResponse) GetJSON200() *struct {
-	Data       []Meeting `json:"data"`
-	Pagination struct {
-		NextCursor *string `json:"next_cursor"`
-	} `json:"pagination"`
+	Data       []Meeting  `json:"data"`
+	Pagination Pagination `json:"pagination"`
 } {
 	return r.JSON200
 }
@@ -10423,12 +9911,7 @@ type FindOrCreateMeetingResponse struct {
 		Data Meeting `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       FindOrCreateMeeting400JSONResponseBodyCode       `json:"code"`
-		Message    string                                           `json:"message"`
-		StatusCode FindOrCreateMeeting400JSONResponseBodyStatusCode `json:"statusCode"`
-		Type       FindOrCreateMeeting400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -10439,12 +9922,7 @@ func (r FindOrCreateMeetingResponse) GetJSON200() *struct {
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r FindOrCreateMeetingResponse) GetJSON400() *struct {
-	Code       FindOrCreateMeeting400JSONResponseBodyCode       `json:"code"`
-	Message    string                                           `json:"message"`
-	StatusCode FindOrCreateMeeting400JSONResponseBodyStatusCode `json:"statusCode"`
-	Type       FindOrCreateMeeting400JSONResponseBodyType       `json:"type"`
-} {
+func (r FindOrCreateMeetingResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
@@ -10485,12 +9963,7 @@ type GetMeetingResponse struct {
 		Data Meeting `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       GetMeeting404JSONResponseBodyCode       `json:"code"`
-		Message    string                                  `json:"message"`
-		StatusCode GetMeeting404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       GetMeeting404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -10501,12 +9974,7 @@ func (r GetMeetingResponse) GetJSON200() *struct {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r GetMeetingResponse) GetJSON404() *struct {
-	Code       GetMeeting404JSONResponseBodyCode       `json:"code"`
-	Message    string                                  `json:"message"`
-	StatusCode GetMeeting404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       GetMeeting404JSONResponseBodyType       `json:"type"`
-} {
+func (r GetMeetingResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -10544,75 +10012,15 @@ type ListCallRecordingsResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data []struct {
-			// CreatedAt The timestamp of when the call recording was created.
-			CreatedAt string `json:"created_at"`
-
-			// CreatedByActor The actor that created this call recording.
-			CreatedByActor struct {
-				// ID An ID to identify the actor.
-				ID *string `json:"id,omitempty"`
-
-				// Type The type of actor. [Read more information on actor types here](/docs/actors).
-				Type *ListCallRecordings200JSONResponseBodyDataCreatedByActorType `json:"type,omitempty"`
-			} `json:"created_by_actor"`
-			ID struct {
-				// CallRecordingID The call recording ID of the call recording.
-				CallRecordingID openapi_types.UUID `json:"call_recording_id"`
-
-				// MeetingID The ID of the meeting associated with this call recording.
-				MeetingID openapi_types.UUID `json:"meeting_id"`
-
-				// WorkspaceID The ID of the workspace this call recording belongs to.
-				WorkspaceID openapi_types.UUID `json:"workspace_id"`
-			} `json:"id"`
-
-			// Status The status of the call recording. When a call recording is first created, it will have a status of `PROCESSING`. Once the recording is ready, it will transition to `COMPLETED`. If the recording fails for any reason, the status will be `FAILED`.
-			Status ListCallRecordings200JSONResponseBodyDataStatus `json:"status"`
-
-			// WebURL A URL that links directly to the call recording in the Attio web application.
-			WebURL string `json:"web_url"`
-		} `json:"data"`
-		Pagination struct {
-			NextCursor *string `json:"next_cursor"`
-		} `json:"pagination"`
+		Data       []CallRecording `json:"data"`
+		Pagination Pagination      `json:"pagination"`
 	}
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListCallRecordingsResponse) GetJSON200() *struct {
-	Data []struct {
-		// CreatedAt The timestamp of when the call recording was created.
-		CreatedAt string `json:"created_at"`
-
-		// CreatedByActor The actor that created this call recording.
-		CreatedByActor struct {
-			// ID An ID to identify the actor.
-			ID *string `json:"id,omitempty"`
-
-			// Type The type of actor. [Read more information on actor types here](/docs/actors).
-			Type *ListCallRecordings200JSONResponseBodyDataCreatedByActorType `json:"type,omitempty"`
-		} `json:"created_by_actor"`
-		ID struct {
-			// CallRecordingID The call recording ID of the call recording.
-			CallRecordingID openapi_types.UUID `json:"call_recording_id"`
-
-			// MeetingID The ID of the meeting associated with this call recording.
-			MeetingID openapi_types.UUID `json:"meeting_id"`
-
-			// WorkspaceID The ID of the workspace this call recording belongs to.
-			WorkspaceID openapi_types.UUID `json:"workspace_id"`
-		} `json:"id"`
-
-		// Status The status of the call recording. When a call recording is first created, it will have a status of `PROCESSING`. Once the recording is ready, it will transition to `COMPLETED`. If the recording fails for any reason, the status will be `FAILED`.
-		Status ListCallRecordings200JSONResponseBodyDataStatus `json:"status"`
-
-		// WebURL A URL that links directly to the call recording in the Attio web application.
-		WebURL string `json:"web_url"`
-	} `json:"data"`
-	Pagination struct {
-		NextCursor *string `json:"next_cursor"`
-	} `json:"pagination"`
+	Data       []CallRecording `json:"data"`
+	Pagination Pagination      `json:"pagination"`
 } {
 	return r.JSON200
 }
@@ -10651,121 +10059,35 @@ type CreateCallRecordingResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data struct {
-			// CreatedAt The timestamp of when the call recording was created.
-			CreatedAt string `json:"created_at"`
-
-			// CreatedByActor The actor that created this call recording.
-			CreatedByActor struct {
-				// ID An ID to identify the actor.
-				ID *string `json:"id,omitempty"`
-
-				// Type The type of actor. [Read more information on actor types here](/docs/actors).
-				Type *CreateCallRecording200JSONResponseBodyDataCreatedByActorType `json:"type,omitempty"`
-			} `json:"created_by_actor"`
-			ID struct {
-				// CallRecordingID The call recording ID of the call recording.
-				CallRecordingID openapi_types.UUID `json:"call_recording_id"`
-
-				// MeetingID The ID of the meeting associated with this call recording.
-				MeetingID openapi_types.UUID `json:"meeting_id"`
-
-				// WorkspaceID The ID of the workspace this call recording belongs to.
-				WorkspaceID openapi_types.UUID `json:"workspace_id"`
-			} `json:"id"`
-
-			// Status The status of the call recording. When a call recording is first created, it will have a status of `PROCESSING`. Once the recording is ready, it will transition to `COMPLETED`. If the recording fails for any reason, the status will be `FAILED`.
-			Status CreateCallRecording200JSONResponseBodyDataStatus `json:"status"`
-
-			// WebURL A URL that links directly to the call recording in the Attio web application.
-			WebURL string `json:"web_url"`
-		} `json:"data"`
+		Data CallRecording `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       CreateCallRecording400JSONResponseBodyCode       `json:"code"`
-		Message    string                                           `json:"message"`
-		StatusCode CreateCallRecording400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateCallRecording400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *struct {
-		Code       CreateCallRecording403JSONResponseBody_Code      `json:"code"`
-		Message    string                                           `json:"message"`
-		StatusCode CreateCallRecording403JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateCallRecording403JSONResponseBodyType       `json:"type"`
-	}
+	JSON403 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       CreateCallRecording404JSONResponseBodyCode       `json:"code"`
-		Message    string                                           `json:"message"`
-		StatusCode CreateCallRecording404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateCallRecording404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r CreateCallRecordingResponse) GetJSON200() *struct {
-	Data struct {
-		// CreatedAt The timestamp of when the call recording was created.
-		CreatedAt string `json:"created_at"`
-
-		// CreatedByActor The actor that created this call recording.
-		CreatedByActor struct {
-			// ID An ID to identify the actor.
-			ID *string `json:"id,omitempty"`
-
-			// Type The type of actor. [Read more information on actor types here](/docs/actors).
-			Type *CreateCallRecording200JSONResponseBodyDataCreatedByActorType `json:"type,omitempty"`
-		} `json:"created_by_actor"`
-		ID struct {
-			// CallRecordingID The call recording ID of the call recording.
-			CallRecordingID openapi_types.UUID `json:"call_recording_id"`
-
-			// MeetingID The ID of the meeting associated with this call recording.
-			MeetingID openapi_types.UUID `json:"meeting_id"`
-
-			// WorkspaceID The ID of the workspace this call recording belongs to.
-			WorkspaceID openapi_types.UUID `json:"workspace_id"`
-		} `json:"id"`
-
-		// Status The status of the call recording. When a call recording is first created, it will have a status of `PROCESSING`. Once the recording is ready, it will transition to `COMPLETED`. If the recording fails for any reason, the status will be `FAILED`.
-		Status CreateCallRecording200JSONResponseBodyDataStatus `json:"status"`
-
-		// WebURL A URL that links directly to the call recording in the Attio web application.
-		WebURL string `json:"web_url"`
-	} `json:"data"`
+	Data CallRecording `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r CreateCallRecordingResponse) GetJSON400() *struct {
-	Code       CreateCallRecording400JSONResponseBodyCode       `json:"code"`
-	Message    string                                           `json:"message"`
-	StatusCode CreateCallRecording400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateCallRecording400JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateCallRecordingResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r CreateCallRecordingResponse) GetJSON403() *struct {
-	Code       CreateCallRecording403JSONResponseBody_Code      `json:"code"`
-	Message    string                                           `json:"message"`
-	StatusCode CreateCallRecording403JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateCallRecording403JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateCallRecordingResponse) GetJSON403() *Error {
 	return r.JSON403
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r CreateCallRecordingResponse) GetJSON404() *struct {
-	Code       CreateCallRecording404JSONResponseBodyCode       `json:"code"`
-	Message    string                                           `json:"message"`
-	StatusCode CreateCallRecording404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateCallRecording404JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateCallRecordingResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -10804,12 +10126,7 @@ type DeleteCallRecordingResponse struct {
 	// JSON204 the response for an HTTP 204 `application/json` response
 	JSON204 *map[string]interface{}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       DeleteCallRecording404JSONResponseBodyCode       `json:"code"`
-		Message    string                                           `json:"message"`
-		StatusCode DeleteCallRecording404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       DeleteCallRecording404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON204 returns the response for an HTTP 204 `application/json` response
@@ -10818,12 +10135,7 @@ func (r DeleteCallRecordingResponse) GetJSON204() *map[string]interface{} {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r DeleteCallRecordingResponse) GetJSON404() *struct {
-	Code       DeleteCallRecording404JSONResponseBodyCode       `json:"code"`
-	Message    string                                           `json:"message"`
-	StatusCode DeleteCallRecording404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       DeleteCallRecording404JSONResponseBodyType       `json:"type"`
-} {
+func (r DeleteCallRecordingResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -10861,87 +10173,21 @@ type GetCallRecordingResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data struct {
-			// CreatedAt The timestamp of when the call recording was created.
-			CreatedAt string `json:"created_at"`
-
-			// CreatedByActor The actor that created this call recording.
-			CreatedByActor struct {
-				// ID An ID to identify the actor.
-				ID *string `json:"id,omitempty"`
-
-				// Type The type of actor. [Read more information on actor types here](/docs/actors).
-				Type *GetCallRecording200JSONResponseBodyDataCreatedByActorType `json:"type,omitempty"`
-			} `json:"created_by_actor"`
-			ID struct {
-				// CallRecordingID The call recording ID of the call recording.
-				CallRecordingID openapi_types.UUID `json:"call_recording_id"`
-
-				// MeetingID The ID of the meeting associated with this call recording.
-				MeetingID openapi_types.UUID `json:"meeting_id"`
-
-				// WorkspaceID The ID of the workspace this call recording belongs to.
-				WorkspaceID openapi_types.UUID `json:"workspace_id"`
-			} `json:"id"`
-
-			// Status The status of the call recording. When a call recording is first created, it will have a status of `PROCESSING`. Once the recording is ready, it will transition to `COMPLETED`. If the recording fails for any reason, the status will be `FAILED`.
-			Status GetCallRecording200JSONResponseBodyDataStatus `json:"status"`
-
-			// WebURL A URL that links directly to the call recording in the Attio web application.
-			WebURL string `json:"web_url"`
-		} `json:"data"`
+		Data CallRecording `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       GetCallRecording404JSONResponseBodyCode       `json:"code"`
-		Message    string                                        `json:"message"`
-		StatusCode GetCallRecording404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       GetCallRecording404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r GetCallRecordingResponse) GetJSON200() *struct {
-	Data struct {
-		// CreatedAt The timestamp of when the call recording was created.
-		CreatedAt string `json:"created_at"`
-
-		// CreatedByActor The actor that created this call recording.
-		CreatedByActor struct {
-			// ID An ID to identify the actor.
-			ID *string `json:"id,omitempty"`
-
-			// Type The type of actor. [Read more information on actor types here](/docs/actors).
-			Type *GetCallRecording200JSONResponseBodyDataCreatedByActorType `json:"type,omitempty"`
-		} `json:"created_by_actor"`
-		ID struct {
-			// CallRecordingID The call recording ID of the call recording.
-			CallRecordingID openapi_types.UUID `json:"call_recording_id"`
-
-			// MeetingID The ID of the meeting associated with this call recording.
-			MeetingID openapi_types.UUID `json:"meeting_id"`
-
-			// WorkspaceID The ID of the workspace this call recording belongs to.
-			WorkspaceID openapi_types.UUID `json:"workspace_id"`
-		} `json:"id"`
-
-		// Status The status of the call recording. When a call recording is first created, it will have a status of `PROCESSING`. Once the recording is ready, it will transition to `COMPLETED`. If the recording fails for any reason, the status will be `FAILED`.
-		Status GetCallRecording200JSONResponseBodyDataStatus `json:"status"`
-
-		// WebURL A URL that links directly to the call recording in the Attio web application.
-		WebURL string `json:"web_url"`
-	} `json:"data"`
+	Data CallRecording `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r GetCallRecordingResponse) GetJSON404() *struct {
-	Code       GetCallRecording404JSONResponseBodyCode       `json:"code"`
-	Message    string                                        `json:"message"`
-	StatusCode GetCallRecording404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       GetCallRecording404JSONResponseBodyType       `json:"type"`
-} {
+func (r GetCallRecordingResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -10979,89 +10225,15 @@ type GetCallTranscriptResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data struct {
-			ID struct {
-				// CallRecordingID The ID of the call recording this transcript belongs to.
-				CallRecordingID openapi_types.UUID `json:"call_recording_id"`
-
-				// MeetingID The ID of the meeting associated with this transcript.
-				MeetingID openapi_types.UUID `json:"meeting_id"`
-
-				// WorkspaceID The ID of the workspace this transcript belongs to.
-				WorkspaceID openapi_types.UUID `json:"workspace_id"`
-			} `json:"id"`
-
-			// RawTranscript The raw transcript of the call recording.
-			RawTranscript string `json:"raw_transcript"`
-
-			// Transcript The transcript segments with speech, timing, and speaker information.
-			Transcript []struct {
-				// EndTime The end time of this speech segment in seconds, measured from the start of the recording.
-				EndTime float32 `json:"end_time"`
-
-				// Speaker The speaker of this transcript segment.
-				Speaker struct {
-					// Name The name of the speaker.
-					Name string `json:"name"`
-				} `json:"speaker"`
-
-				// Speech The spoken text for this segment of the transcript.
-				Speech string `json:"speech"`
-
-				// StartTime The start time of this speech segment in seconds, measured from the start of the recording.
-				StartTime float32 `json:"start_time"`
-			} `json:"transcript"`
-
-			// WebURL A URL that links directly to the call recording transcript in the Attio web application.
-			WebURL string `json:"web_url"`
-		} `json:"data"`
-		Pagination struct {
-			NextCursor *string `json:"next_cursor"`
-		} `json:"pagination"`
+		Data       CallTranscript `json:"data"`
+		Pagination Pagination     `json:"pagination"`
 	}
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r GetCallTranscriptResponse) GetJSON200() *struct {
-	Data struct {
-		ID struct {
-			// CallRecordingID The ID of the call recording this transcript belongs to.
-			CallRecordingID openapi_types.UUID `json:"call_recording_id"`
-
-			// MeetingID The ID of the meeting associated with this transcript.
-			MeetingID openapi_types.UUID `json:"meeting_id"`
-
-			// WorkspaceID The ID of the workspace this transcript belongs to.
-			WorkspaceID openapi_types.UUID `json:"workspace_id"`
-		} `json:"id"`
-
-		// RawTranscript The raw transcript of the call recording.
-		RawTranscript string `json:"raw_transcript"`
-
-		// Transcript The transcript segments with speech, timing, and speaker information.
-		Transcript []struct {
-			// EndTime The end time of this speech segment in seconds, measured from the start of the recording.
-			EndTime float32 `json:"end_time"`
-
-			// Speaker The speaker of this transcript segment.
-			Speaker struct {
-				// Name The name of the speaker.
-				Name string `json:"name"`
-			} `json:"speaker"`
-
-			// Speech The spoken text for this segment of the transcript.
-			Speech string `json:"speech"`
-
-			// StartTime The start time of this speech segment in seconds, measured from the start of the recording.
-			StartTime float32 `json:"start_time"`
-		} `json:"transcript"`
-
-		// WebURL A URL that links directly to the call recording transcript in the Attio web application.
-		WebURL string `json:"web_url"`
-	} `json:"data"`
-	Pagination struct {
-		NextCursor *string `json:"next_cursor"`
-	} `json:"pagination"`
+	Data       CallTranscript `json:"data"`
+	Pagination Pagination     `json:"pagination"`
 } {
 	return r.JSON200
 }
@@ -11103,12 +10275,7 @@ type ListNotesResponse struct {
 		Data []Note `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       ListNotes404JSONResponseBodyCode       `json:"code"`
-		Message    string                                 `json:"message"`
-		StatusCode ListNotes404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       ListNotes404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -11119,12 +10286,7 @@ func (r ListNotesResponse) GetJSON200() *struct {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListNotesResponse) GetJSON404() *struct {
-	Code       ListNotes404JSONResponseBodyCode       `json:"code"`
-	Message    string                                 `json:"message"`
-	StatusCode ListNotes404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       ListNotes404JSONResponseBodyType       `json:"type"`
-} {
+func (r ListNotesResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -11165,19 +10327,9 @@ type CreateNoteResponse struct {
 		Data Note `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       CreateNote404JSONResponseBodyCode       `json:"code"`
-		Message    string                                  `json:"message"`
-		StatusCode CreateNote404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateNote404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 	// JSON413 the response for an HTTP 413 `application/json` response
-	JSON413 *struct {
-		Code       CreateNote413JSONResponseBodyCode       `json:"code"`
-		Message    string                                  `json:"message"`
-		StatusCode CreateNote413JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateNote413JSONResponseBodyType       `json:"type"`
-	}
+	JSON413 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -11188,22 +10340,12 @@ func (r CreateNoteResponse) GetJSON200() *struct {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r CreateNoteResponse) GetJSON404() *struct {
-	Code       CreateNote404JSONResponseBodyCode       `json:"code"`
-	Message    string                                  `json:"message"`
-	StatusCode CreateNote404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateNote404JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateNoteResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
 // GetJSON413 returns the response for an HTTP 413 `application/json` response
-func (r CreateNoteResponse) GetJSON413() *struct {
-	Code       CreateNote413JSONResponseBodyCode       `json:"code"`
-	Message    string                                  `json:"message"`
-	StatusCode CreateNote413JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateNote413JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateNoteResponse) GetJSON413() *Error {
 	return r.JSON413
 }
 
@@ -11242,12 +10384,7 @@ type DeleteNoteResponse struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *map[string]interface{}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       DeleteNote404JSONResponseBodyCode       `json:"code"`
-		Message    string                                  `json:"message"`
-		StatusCode DeleteNote404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       DeleteNote404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -11256,12 +10393,7 @@ func (r DeleteNoteResponse) GetJSON200() *map[string]interface{} {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r DeleteNoteResponse) GetJSON404() *struct {
-	Code       DeleteNote404JSONResponseBodyCode       `json:"code"`
-	Message    string                                  `json:"message"`
-	StatusCode DeleteNote404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       DeleteNote404JSONResponseBodyType       `json:"type"`
-} {
+func (r DeleteNoteResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -11302,12 +10434,7 @@ type GetNoteResponse struct {
 		Data Note `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       GetNote404JSONResponseBodyCode       `json:"code"`
-		Message    string                               `json:"message"`
-		StatusCode GetNote404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       GetNote404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -11318,12 +10445,7 @@ func (r GetNoteResponse) GetJSON200() *struct {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r GetNoteResponse) GetJSON404() *struct {
-	Code       GetNote404JSONResponseBodyCode       `json:"code"`
-	Message    string                               `json:"message"`
-	StatusCode GetNote404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       GetNote404JSONResponseBodyType       `json:"type"`
-} {
+func (r GetNoteResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -11409,12 +10531,7 @@ type CreateObjectResponse struct {
 		Data Object `json:"data"`
 	}
 	// JSON409 the response for an HTTP 409 `application/json` response
-	JSON409 *struct {
-		Code       CreateObject409JSONResponseBodyCode       `json:"code"`
-		Message    string                                    `json:"message"`
-		StatusCode CreateObject409JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateObject409JSONResponseBodyType       `json:"type"`
-	}
+	JSON409 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -11425,12 +10542,7 @@ func (r CreateObjectResponse) GetJSON200() *struct {
 }
 
 // GetJSON409 returns the response for an HTTP 409 `application/json` response
-func (r CreateObjectResponse) GetJSON409() *struct {
-	Code       CreateObject409JSONResponseBodyCode       `json:"code"`
-	Message    string                                    `json:"message"`
-	StatusCode CreateObject409JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateObject409JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateObjectResponse) GetJSON409() *Error {
 	return r.JSON409
 }
 
@@ -11468,31 +10580,21 @@ type SearchRecordsResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data []SearchRecords200JSONResponseBody_Data_Item `json:"data"`
+		Data []SearchRecordsResult `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       SearchRecords400JSONResponseBodyCode       `json:"code"`
-		Message    string                                     `json:"message"`
-		StatusCode SearchRecords400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       SearchRecords400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r SearchRecordsResponse) GetJSON200() *struct {
-	Data []SearchRecords200JSONResponseBody_Data_Item `json:"data"`
+	Data []SearchRecordsResult `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r SearchRecordsResponse) GetJSON400() *struct {
-	Code       SearchRecords400JSONResponseBodyCode       `json:"code"`
-	Message    string                                     `json:"message"`
-	StatusCode SearchRecords400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       SearchRecords400JSONResponseBodyType       `json:"type"`
-} {
+func (r SearchRecordsResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
@@ -11533,12 +10635,7 @@ type GetObjectResponse struct {
 		Data Object `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       GetObject404JSONResponseBodyCode       `json:"code"`
-		Message    string                                 `json:"message"`
-		StatusCode GetObject404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       GetObject404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -11549,12 +10646,7 @@ func (r GetObjectResponse) GetJSON200() *struct {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r GetObjectResponse) GetJSON404() *struct {
-	Code       GetObject404JSONResponseBodyCode       `json:"code"`
-	Message    string                                 `json:"message"`
-	StatusCode GetObject404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       GetObject404JSONResponseBodyType       `json:"type"`
-} {
+func (r GetObjectResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -11595,26 +10687,11 @@ type UpdateObjectResponse struct {
 		Data Object `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       UpdateObject400JSONResponseBodyCode       `json:"code"`
-		Message    string                                    `json:"message"`
-		StatusCode UpdateObject400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       UpdateObject400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       UpdateObject404JSONResponseBodyCode       `json:"code"`
-		Message    string                                    `json:"message"`
-		StatusCode UpdateObject404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       UpdateObject404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 	// JSON409 the response for an HTTP 409 `application/json` response
-	JSON409 *struct {
-		Code       UpdateObject409JSONResponseBodyCode       `json:"code"`
-		Message    string                                    `json:"message"`
-		StatusCode UpdateObject409JSONResponseBodyStatusCode `json:"status_code"`
-		Type       UpdateObject409JSONResponseBodyType       `json:"type"`
-	}
+	JSON409 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -11625,32 +10702,17 @@ func (r UpdateObjectResponse) GetJSON200() *struct {
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r UpdateObjectResponse) GetJSON400() *struct {
-	Code       UpdateObject400JSONResponseBodyCode       `json:"code"`
-	Message    string                                    `json:"message"`
-	StatusCode UpdateObject400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       UpdateObject400JSONResponseBodyType       `json:"type"`
-} {
+func (r UpdateObjectResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r UpdateObjectResponse) GetJSON404() *struct {
-	Code       UpdateObject404JSONResponseBodyCode       `json:"code"`
-	Message    string                                    `json:"message"`
-	StatusCode UpdateObject404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       UpdateObject404JSONResponseBodyType       `json:"type"`
-} {
+func (r UpdateObjectResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
 // GetJSON409 returns the response for an HTTP 409 `application/json` response
-func (r UpdateObjectResponse) GetJSON409() *struct {
-	Code       UpdateObject409JSONResponseBodyCode       `json:"code"`
-	Message    string                                    `json:"message"`
-	StatusCode UpdateObject409JSONResponseBodyStatusCode `json:"status_code"`
-	Type       UpdateObject409JSONResponseBodyType       `json:"type"`
-} {
+func (r UpdateObjectResponse) GetJSON409() *Error {
 	return r.JSON409
 }
 
@@ -11688,86 +10750,28 @@ type CreateRecordResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data struct {
-			// CreatedAt When this record was created.
-			CreatedAt string `json:"created_at"`
-			ID        struct {
-				// ObjectID A UUID identifying the object this record belongs to.
-				ObjectID openapi_types.UUID `json:"object_id"`
-
-				// RecordID A UUID identifying this record.
-				RecordID openapi_types.UUID `json:"record_id"`
-
-				// WorkspaceID A UUID identifying the workspace this record belongs to.
-				WorkspaceID openapi_types.UUID `json:"workspace_id"`
-			} `json:"id"`
-
-			// Values A record type with an attribute `api_slug` as the key, and an array of value objects as the values.
-			Values map[string][]CreateRecord200JSONResponseBody_Data_Values_Item `json:"values"`
-
-			// WebURL A URL that links directly to the record page in the Attio web application.
-			WebURL string `json:"web_url"`
-		} `json:"data"`
+		Data Record `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       CreateRecord400JSONResponseBodyCode       `json:"code"`
-		Message    string                                    `json:"message"`
-		StatusCode CreateRecord400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateRecord400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       CreateRecord404JSONResponseBodyCode       `json:"code"`
-		Message    string                                    `json:"message"`
-		StatusCode CreateRecord404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateRecord404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r CreateRecordResponse) GetJSON200() *struct {
-	Data struct {
-		// CreatedAt When this record was created.
-		CreatedAt string `json:"created_at"`
-		ID        struct {
-			// ObjectID A UUID identifying the object this record belongs to.
-			ObjectID openapi_types.UUID `json:"object_id"`
-
-			// RecordID A UUID identifying this record.
-			RecordID openapi_types.UUID `json:"record_id"`
-
-			// WorkspaceID A UUID identifying the workspace this record belongs to.
-			WorkspaceID openapi_types.UUID `json:"workspace_id"`
-		} `json:"id"`
-
-		// Values A record type with an attribute `api_slug` as the key, and an array of value objects as the values.
-		Values map[string][]CreateRecord200JSONResponseBody_Data_Values_Item `json:"values"`
-
-		// WebURL A URL that links directly to the record page in the Attio web application.
-		WebURL string `json:"web_url"`
-	} `json:"data"`
+	Data Record `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r CreateRecordResponse) GetJSON400() *struct {
-	Code       CreateRecord400JSONResponseBodyCode       `json:"code"`
-	Message    string                                    `json:"message"`
-	StatusCode CreateRecord400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateRecord400JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateRecordResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r CreateRecordResponse) GetJSON404() *struct {
-	Code       CreateRecord404JSONResponseBodyCode       `json:"code"`
-	Message    string                                    `json:"message"`
-	StatusCode CreateRecord404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateRecord404JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateRecordResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -11805,86 +10809,28 @@ type AssertRecordResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data struct {
-			// CreatedAt When this record was created.
-			CreatedAt string `json:"created_at"`
-			ID        struct {
-				// ObjectID A UUID identifying the object this record belongs to.
-				ObjectID openapi_types.UUID `json:"object_id"`
-
-				// RecordID A UUID identifying this record.
-				RecordID openapi_types.UUID `json:"record_id"`
-
-				// WorkspaceID A UUID identifying the workspace this record belongs to.
-				WorkspaceID openapi_types.UUID `json:"workspace_id"`
-			} `json:"id"`
-
-			// Values A record type with an attribute `api_slug` as the key, and an array of value objects as the values.
-			Values map[string][]AssertRecord200JSONResponseBody_Data_Values_Item `json:"values"`
-
-			// WebURL A URL that links directly to the record page in the Attio web application.
-			WebURL string `json:"web_url"`
-		} `json:"data"`
+		Data Record `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       AssertRecord400JSONResponseBodyCode       `json:"code"`
-		Message    string                                    `json:"message"`
-		StatusCode AssertRecord400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       AssertRecord400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       AssertRecord404JSONResponseBodyCode       `json:"code"`
-		Message    string                                    `json:"message"`
-		StatusCode AssertRecord404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       AssertRecord404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r AssertRecordResponse) GetJSON200() *struct {
-	Data struct {
-		// CreatedAt When this record was created.
-		CreatedAt string `json:"created_at"`
-		ID        struct {
-			// ObjectID A UUID identifying the object this record belongs to.
-			ObjectID openapi_types.UUID `json:"object_id"`
-
-			// RecordID A UUID identifying this record.
-			RecordID openapi_types.UUID `json:"record_id"`
-
-			// WorkspaceID A UUID identifying the workspace this record belongs to.
-			WorkspaceID openapi_types.UUID `json:"workspace_id"`
-		} `json:"id"`
-
-		// Values A record type with an attribute `api_slug` as the key, and an array of value objects as the values.
-		Values map[string][]AssertRecord200JSONResponseBody_Data_Values_Item `json:"values"`
-
-		// WebURL A URL that links directly to the record page in the Attio web application.
-		WebURL string `json:"web_url"`
-	} `json:"data"`
+	Data Record `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r AssertRecordResponse) GetJSON400() *struct {
-	Code       AssertRecord400JSONResponseBodyCode       `json:"code"`
-	Message    string                                    `json:"message"`
-	StatusCode AssertRecord400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       AssertRecord400JSONResponseBodyType       `json:"type"`
-} {
+func (r AssertRecordResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r AssertRecordResponse) GetJSON404() *struct {
-	Code       AssertRecord404JSONResponseBodyCode       `json:"code"`
-	Message    string                                    `json:"message"`
-	StatusCode AssertRecord404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       AssertRecord404JSONResponseBodyType       `json:"type"`
-} {
+func (r AssertRecordResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -11922,86 +10868,28 @@ type ListRecordsResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data []struct {
-			// CreatedAt When this record was created.
-			CreatedAt string `json:"created_at"`
-			ID        struct {
-				// ObjectID A UUID identifying the object this record belongs to.
-				ObjectID openapi_types.UUID `json:"object_id"`
-
-				// RecordID A UUID identifying this record.
-				RecordID openapi_types.UUID `json:"record_id"`
-
-				// WorkspaceID A UUID identifying the workspace this record belongs to.
-				WorkspaceID openapi_types.UUID `json:"workspace_id"`
-			} `json:"id"`
-
-			// Values A record type with an attribute `api_slug` as the key, and an array of value objects as the values.
-			Values map[string][]ListRecords200JSONResponseBody_Data_Values_Item `json:"values"`
-
-			// WebURL A URL that links directly to the record page in the Attio web application.
-			WebURL string `json:"web_url"`
-		} `json:"data"`
+		Data []Record `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       ListRecords400JSONResponseBodyCode       `json:"code"`
-		Message    string                                   `json:"message"`
-		StatusCode ListRecords400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       ListRecords400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       ListRecords404JSONResponseBodyCode       `json:"code"`
-		Message    string                                   `json:"message"`
-		StatusCode ListRecords404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       ListRecords404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListRecordsResponse) GetJSON200() *struct {
-	Data []struct {
-		// CreatedAt When this record was created.
-		CreatedAt string `json:"created_at"`
-		ID        struct {
-			// ObjectID A UUID identifying the object this record belongs to.
-			ObjectID openapi_types.UUID `json:"object_id"`
-
-			// RecordID A UUID identifying this record.
-			RecordID openapi_types.UUID `json:"record_id"`
-
-			// WorkspaceID A UUID identifying the workspace this record belongs to.
-			WorkspaceID openapi_types.UUID `json:"workspace_id"`
-		} `json:"id"`
-
-		// Values A record type with an attribute `api_slug` as the key, and an array of value objects as the values.
-		Values map[string][]ListRecords200JSONResponseBody_Data_Values_Item `json:"values"`
-
-		// WebURL A URL that links directly to the record page in the Attio web application.
-		WebURL string `json:"web_url"`
-	} `json:"data"`
+	Data []Record `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListRecordsResponse) GetJSON400() *struct {
-	Code       ListRecords400JSONResponseBodyCode       `json:"code"`
-	Message    string                                   `json:"message"`
-	StatusCode ListRecords400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       ListRecords400JSONResponseBodyType       `json:"type"`
-} {
+func (r ListRecordsResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListRecordsResponse) GetJSON404() *struct {
-	Code       ListRecords404JSONResponseBodyCode       `json:"code"`
-	Message    string                                   `json:"message"`
-	StatusCode ListRecords404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       ListRecords404JSONResponseBodyType       `json:"type"`
-} {
+func (r ListRecordsResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -12040,12 +10928,7 @@ type DeleteRecordResponse struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *map[string]interface{}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       DeleteRecord404JSONResponseBodyCode       `json:"code"`
-		Message    string                                    `json:"message"`
-		StatusCode DeleteRecord404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       DeleteRecord404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -12054,12 +10937,7 @@ func (r DeleteRecordResponse) GetJSON200() *map[string]interface{} {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r DeleteRecordResponse) GetJSON404() *struct {
-	Code       DeleteRecord404JSONResponseBodyCode       `json:"code"`
-	Message    string                                    `json:"message"`
-	StatusCode DeleteRecord404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       DeleteRecord404JSONResponseBodyType       `json:"type"`
-} {
+func (r DeleteRecordResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -12097,69 +10975,21 @@ type GetRecordResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data struct {
-			// CreatedAt When this record was created.
-			CreatedAt string `json:"created_at"`
-			ID        struct {
-				// ObjectID A UUID identifying the object this record belongs to.
-				ObjectID openapi_types.UUID `json:"object_id"`
-
-				// RecordID A UUID identifying this record.
-				RecordID openapi_types.UUID `json:"record_id"`
-
-				// WorkspaceID A UUID identifying the workspace this record belongs to.
-				WorkspaceID openapi_types.UUID `json:"workspace_id"`
-			} `json:"id"`
-
-			// Values A record type with an attribute `api_slug` as the key, and an array of value objects as the values.
-			Values map[string][]GetRecord200JSONResponseBody_Data_Values_Item `json:"values"`
-
-			// WebURL A URL that links directly to the record page in the Attio web application.
-			WebURL string `json:"web_url"`
-		} `json:"data"`
+		Data Record `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       GetRecord404JSONResponseBodyCode       `json:"code"`
-		Message    string                                 `json:"message"`
-		StatusCode GetRecord404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       GetRecord404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r GetRecordResponse) GetJSON200() *struct {
-	Data struct {
-		// CreatedAt When this record was created.
-		CreatedAt string `json:"created_at"`
-		ID        struct {
-			// ObjectID A UUID identifying the object this record belongs to.
-			ObjectID openapi_types.UUID `json:"object_id"`
-
-			// RecordID A UUID identifying this record.
-			RecordID openapi_types.UUID `json:"record_id"`
-
-			// WorkspaceID A UUID identifying the workspace this record belongs to.
-			WorkspaceID openapi_types.UUID `json:"workspace_id"`
-		} `json:"id"`
-
-		// Values A record type with an attribute `api_slug` as the key, and an array of value objects as the values.
-		Values map[string][]GetRecord200JSONResponseBody_Data_Values_Item `json:"values"`
-
-		// WebURL A URL that links directly to the record page in the Attio web application.
-		WebURL string `json:"web_url"`
-	} `json:"data"`
+	Data Record `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r GetRecordResponse) GetJSON404() *struct {
-	Code       GetRecord404JSONResponseBodyCode       `json:"code"`
-	Message    string                                 `json:"message"`
-	StatusCode GetRecord404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       GetRecord404JSONResponseBodyType       `json:"type"`
-} {
+func (r GetRecordResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -12197,86 +11027,28 @@ type UpdateRecordResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data struct {
-			// CreatedAt When this record was created.
-			CreatedAt string `json:"created_at"`
-			ID        struct {
-				// ObjectID A UUID identifying the object this record belongs to.
-				ObjectID openapi_types.UUID `json:"object_id"`
-
-				// RecordID A UUID identifying this record.
-				RecordID openapi_types.UUID `json:"record_id"`
-
-				// WorkspaceID A UUID identifying the workspace this record belongs to.
-				WorkspaceID openapi_types.UUID `json:"workspace_id"`
-			} `json:"id"`
-
-			// Values A record type with an attribute `api_slug` as the key, and an array of value objects as the values.
-			Values map[string][]UpdateRecord200JSONResponseBody_Data_Values_Item `json:"values"`
-
-			// WebURL A URL that links directly to the record page in the Attio web application.
-			WebURL string `json:"web_url"`
-		} `json:"data"`
+		Data Record `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       UpdateRecord400JSONResponseBodyCode       `json:"code"`
-		Message    string                                    `json:"message"`
-		StatusCode UpdateRecord400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       UpdateRecord400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       UpdateRecord404JSONResponseBodyCode       `json:"code"`
-		Message    string                                    `json:"message"`
-		StatusCode UpdateRecord404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       UpdateRecord404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r UpdateRecordResponse) GetJSON200() *struct {
-	Data struct {
-		// CreatedAt When this record was created.
-		CreatedAt string `json:"created_at"`
-		ID        struct {
-			// ObjectID A UUID identifying the object this record belongs to.
-			ObjectID openapi_types.UUID `json:"object_id"`
-
-			// RecordID A UUID identifying this record.
-			RecordID openapi_types.UUID `json:"record_id"`
-
-			// WorkspaceID A UUID identifying the workspace this record belongs to.
-			WorkspaceID openapi_types.UUID `json:"workspace_id"`
-		} `json:"id"`
-
-		// Values A record type with an attribute `api_slug` as the key, and an array of value objects as the values.
-		Values map[string][]UpdateRecord200JSONResponseBody_Data_Values_Item `json:"values"`
-
-		// WebURL A URL that links directly to the record page in the Attio web application.
-		WebURL string `json:"web_url"`
-	} `json:"data"`
+	Data Record `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r UpdateRecordResponse) GetJSON400() *struct {
-	Code       UpdateRecord400JSONResponseBodyCode       `json:"code"`
-	Message    string                                    `json:"message"`
-	StatusCode UpdateRecord400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       UpdateRecord400JSONResponseBodyType       `json:"type"`
-} {
+func (r UpdateRecordResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r UpdateRecordResponse) GetJSON404() *struct {
-	Code       UpdateRecord404JSONResponseBodyCode       `json:"code"`
-	Message    string                                    `json:"message"`
-	StatusCode UpdateRecord404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       UpdateRecord404JSONResponseBodyType       `json:"type"`
-} {
+func (r UpdateRecordResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -12314,86 +11086,28 @@ type OverwriteRecordResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data struct {
-			// CreatedAt When this record was created.
-			CreatedAt string `json:"created_at"`
-			ID        struct {
-				// ObjectID A UUID identifying the object this record belongs to.
-				ObjectID openapi_types.UUID `json:"object_id"`
-
-				// RecordID A UUID identifying this record.
-				RecordID openapi_types.UUID `json:"record_id"`
-
-				// WorkspaceID A UUID identifying the workspace this record belongs to.
-				WorkspaceID openapi_types.UUID `json:"workspace_id"`
-			} `json:"id"`
-
-			// Values A record type with an attribute `api_slug` as the key, and an array of value objects as the values.
-			Values map[string][]OverwriteRecord200JSONResponseBody_Data_Values_Item `json:"values"`
-
-			// WebURL A URL that links directly to the record page in the Attio web application.
-			WebURL string `json:"web_url"`
-		} `json:"data"`
+		Data Record `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       OverwriteRecord400JSONResponseBodyCode       `json:"code"`
-		Message    string                                       `json:"message"`
-		StatusCode OverwriteRecord400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       OverwriteRecord400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       OverwriteRecord404JSONResponseBodyCode       `json:"code"`
-		Message    string                                       `json:"message"`
-		StatusCode OverwriteRecord404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       OverwriteRecord404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r OverwriteRecordResponse) GetJSON200() *struct {
-	Data struct {
-		// CreatedAt When this record was created.
-		CreatedAt string `json:"created_at"`
-		ID        struct {
-			// ObjectID A UUID identifying the object this record belongs to.
-			ObjectID openapi_types.UUID `json:"object_id"`
-
-			// RecordID A UUID identifying this record.
-			RecordID openapi_types.UUID `json:"record_id"`
-
-			// WorkspaceID A UUID identifying the workspace this record belongs to.
-			WorkspaceID openapi_types.UUID `json:"workspace_id"`
-		} `json:"id"`
-
-		// Values A record type with an attribute `api_slug` as the key, and an array of value objects as the values.
-		Values map[string][]OverwriteRecord200JSONResponseBody_Data_Values_Item `json:"values"`
-
-		// WebURL A URL that links directly to the record page in the Attio web application.
-		WebURL string `json:"web_url"`
-	} `json:"data"`
+	Data Record `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r OverwriteRecordResponse) GetJSON400() *struct {
-	Code       OverwriteRecord400JSONResponseBodyCode       `json:"code"`
-	Message    string                                       `json:"message"`
-	StatusCode OverwriteRecord400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       OverwriteRecord400JSONResponseBodyType       `json:"type"`
-} {
+func (r OverwriteRecordResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r OverwriteRecordResponse) GetJSON404() *struct {
-	Code       OverwriteRecord404JSONResponseBodyCode       `json:"code"`
-	Message    string                                       `json:"message"`
-	StatusCode OverwriteRecord404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       OverwriteRecord404JSONResponseBodyType       `json:"type"`
-} {
+func (r OverwriteRecordResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -12431,48 +11145,28 @@ type ListRecordAttributeValuesResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data []ListRecordAttributeValues200JSONResponseBody_Data_Item `json:"data"`
+		Data []Value `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       ListRecordAttributeValues400JSONResponseBodyCode       `json:"code"`
-		Message    string                                                 `json:"message"`
-		StatusCode ListRecordAttributeValues400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       ListRecordAttributeValues400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       ListRecordAttributeValues404JSONResponseBodyCode       `json:"code"`
-		Message    string                                                 `json:"message"`
-		StatusCode ListRecordAttributeValues404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       ListRecordAttributeValues404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListRecordAttributeValuesResponse) GetJSON200() *struct {
-	Data []ListRecordAttributeValues200JSONResponseBody_Data_Item `json:"data"`
+	Data []Value `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListRecordAttributeValuesResponse) GetJSON400() *struct {
-	Code       ListRecordAttributeValues400JSONResponseBodyCode       `json:"code"`
-	Message    string                                                 `json:"message"`
-	StatusCode ListRecordAttributeValues400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       ListRecordAttributeValues400JSONResponseBodyType       `json:"type"`
-} {
+func (r ListRecordAttributeValuesResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListRecordAttributeValuesResponse) GetJSON404() *struct {
-	Code       ListRecordAttributeValues404JSONResponseBodyCode       `json:"code"`
-	Message    string                                                 `json:"message"`
-	StatusCode ListRecordAttributeValues404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       ListRecordAttributeValues404JSONResponseBodyType       `json:"type"`
-} {
+func (r ListRecordAttributeValuesResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -12510,37 +11204,13 @@ type ListRecordEntriesResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data []struct {
-			// CreatedAt When this entry was created.
-			CreatedAt string `json:"created_at"`
-
-			// EntryID A UUID identifying this entry on the list.
-			EntryID openapi_types.UUID `json:"entry_id"`
-
-			// ListAPISlug A human-readable slug for the list for use in URLs and responses.
-			ListAPISlug string `json:"list_api_slug"`
-
-			// ListID A UUID identifying the list that this record is in.
-			ListID openapi_types.UUID `json:"list_id"`
-		} `json:"data"`
+		Data []RecordEntry `json:"data"`
 	}
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListRecordEntriesResponse) GetJSON200() *struct {
-	Data []struct {
-		// CreatedAt When this entry was created.
-		CreatedAt string `json:"created_at"`
-
-		// EntryID A UUID identifying this entry on the list.
-		EntryID openapi_types.UUID `json:"entry_id"`
-
-		// ListAPISlug A human-readable slug for the list for use in URLs and responses.
-		ListAPISlug string `json:"list_api_slug"`
-
-		// ListID A UUID identifying the list that this record is in.
-		ListID openapi_types.UUID `json:"list_id"`
-	} `json:"data"`
+	Data []RecordEntry `json:"data"`
 } {
 	return r.JSON200
 }
@@ -12578,11 +11248,11 @@ type IdentifyResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *Identify200JSONResponseBody
+	JSON200 *IdentifyResult
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r IdentifyResponse) GetJSON200() *Identify200JSONResponseBody {
+func (r IdentifyResponse) GetJSON200() *IdentifyResult {
 	return r.JSON200
 }
 
@@ -12668,19 +11338,9 @@ type CreateTaskResponse struct {
 		Data Task `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       CreateTask400JSONResponseBodyCode       `json:"code"`
-		Message    string                                  `json:"message"`
-		StatusCode CreateTask400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateTask400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       CreateTask404JSONResponseBodyCode       `json:"code"`
-		Message    string                                  `json:"message"`
-		StatusCode CreateTask404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateTask404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -12691,22 +11351,12 @@ func (r CreateTaskResponse) GetJSON200() *struct {
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r CreateTaskResponse) GetJSON400() *struct {
-	Code       CreateTask400JSONResponseBodyCode       `json:"code"`
-	Message    string                                  `json:"message"`
-	StatusCode CreateTask400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateTask400JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateTaskResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r CreateTaskResponse) GetJSON404() *struct {
-	Code       CreateTask404JSONResponseBodyCode       `json:"code"`
-	Message    string                                  `json:"message"`
-	StatusCode CreateTask404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateTask404JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateTaskResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -12745,12 +11395,7 @@ type DeleteTaskResponse struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *map[string]interface{}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       DeleteTask404JSONResponseBodyCode       `json:"code"`
-		Message    string                                  `json:"message"`
-		StatusCode DeleteTask404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       DeleteTask404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -12759,12 +11404,7 @@ func (r DeleteTaskResponse) GetJSON200() *map[string]interface{} {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r DeleteTaskResponse) GetJSON404() *struct {
-	Code       DeleteTask404JSONResponseBodyCode       `json:"code"`
-	Message    string                                  `json:"message"`
-	StatusCode DeleteTask404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       DeleteTask404JSONResponseBodyType       `json:"type"`
-} {
+func (r DeleteTaskResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -12805,12 +11445,7 @@ type GetTaskResponse struct {
 		Data Task `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       GetTask404JSONResponseBodyCode       `json:"code"`
-		Message    string                               `json:"message"`
-		StatusCode GetTask404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       GetTask404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -12821,12 +11456,7 @@ func (r GetTaskResponse) GetJSON200() *struct {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r GetTaskResponse) GetJSON404() *struct {
-	Code       GetTask404JSONResponseBodyCode       `json:"code"`
-	Message    string                               `json:"message"`
-	StatusCode GetTask404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       GetTask404JSONResponseBodyType       `json:"type"`
-} {
+func (r GetTaskResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -12867,19 +11497,9 @@ type UpdateTaskResponse struct {
 		Data Task `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       UpdateTask400JSONResponseBodyCode       `json:"code"`
-		Message    string                                  `json:"message"`
-		StatusCode UpdateTask400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       UpdateTask400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       UpdateTask404JSONResponseBodyCode       `json:"code"`
-		Message    string                                  `json:"message"`
-		StatusCode UpdateTask404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       UpdateTask404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -12890,22 +11510,12 @@ func (r UpdateTaskResponse) GetJSON200() *struct {
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r UpdateTaskResponse) GetJSON400() *struct {
-	Code       UpdateTask400JSONResponseBodyCode       `json:"code"`
-	Message    string                                  `json:"message"`
-	StatusCode UpdateTask400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       UpdateTask400JSONResponseBodyType       `json:"type"`
-} {
+func (r UpdateTaskResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r UpdateTaskResponse) GetJSON404() *struct {
-	Code       UpdateTask404JSONResponseBodyCode       `json:"code"`
-	Message    string                                  `json:"message"`
-	StatusCode UpdateTask404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       UpdateTask404JSONResponseBodyType       `json:"type"`
-} {
+func (r UpdateTaskResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -12991,12 +11601,7 @@ type GetThreadResponse struct {
 		Data Thread `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       GetThread404JSONResponseBodyCode       `json:"code"`
-		Message    string                                 `json:"message"`
-		StatusCode GetThread404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       GetThread404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -13007,12 +11612,7 @@ func (r GetThreadResponse) GetJSON200() *struct {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r GetThreadResponse) GetJSON404() *struct {
-	Code       GetThread404JSONResponseBodyCode       `json:"code"`
-	Message    string                                 `json:"message"`
-	StatusCode GetThread404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       GetThread404JSONResponseBodyType       `json:"type"`
-} {
+func (r GetThreadResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -13050,63 +11650,13 @@ type ListWebhooksResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data []struct {
-			// CreatedAt When the webhook was created.
-			CreatedAt string `json:"created_at"`
-			ID        struct {
-				// WebhookID The ID of the webhook.
-				WebhookID openapi_types.UUID `json:"webhook_id"`
-
-				// WorkspaceID The ID of the workspace the webhook belongs to.
-				WorkspaceID openapi_types.UUID `json:"workspace_id"`
-			} `json:"id"`
-
-			// Status The state of the webhook. Webhooks marked as active and degraded will receive events, inactive ones will not. If a webhook remains in the degraded state for 7 days, it will be marked inactive.
-			Status ListWebhooks200JSONResponseBodyDataStatus `json:"status"`
-
-			// Subscriptions One or more events the webhook is subscribed to.
-			Subscriptions []struct {
-				// EventType Type of event the webhook is subscribed to.
-				EventType ListWebhooks200JSONResponseBodyDataSubscriptionsEventType `json:"event_type"`
-
-				// Filter Filters to determine whether the webhook event should be sent. If null, the filter always passes.
-				Filter *ListWebhooks200JSONResponseBody_Data_Subscriptions_Filter `json:"filter"`
-			} `json:"subscriptions"`
-
-			// TargetURL URL where the webhook events will be delivered to.
-			TargetURL string `json:"target_url"`
-		} `json:"data"`
+		Data []Webhook `json:"data"`
 	}
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListWebhooksResponse) GetJSON200() *struct {
-	Data []struct {
-		// CreatedAt When the webhook was created.
-		CreatedAt string `json:"created_at"`
-		ID        struct {
-			// WebhookID The ID of the webhook.
-			WebhookID openapi_types.UUID `json:"webhook_id"`
-
-			// WorkspaceID The ID of the workspace the webhook belongs to.
-			WorkspaceID openapi_types.UUID `json:"workspace_id"`
-		} `json:"id"`
-
-		// Status The state of the webhook. Webhooks marked as active and degraded will receive events, inactive ones will not. If a webhook remains in the degraded state for 7 days, it will be marked inactive.
-		Status ListWebhooks200JSONResponseBodyDataStatus `json:"status"`
-
-		// Subscriptions One or more events the webhook is subscribed to.
-		Subscriptions []struct {
-			// EventType Type of event the webhook is subscribed to.
-			EventType ListWebhooks200JSONResponseBodyDataSubscriptionsEventType `json:"event_type"`
-
-			// Filter Filters to determine whether the webhook event should be sent. If null, the filter always passes.
-			Filter *ListWebhooks200JSONResponseBody_Data_Subscriptions_Filter `json:"filter"`
-		} `json:"subscriptions"`
-
-		// TargetURL URL where the webhook events will be delivered to.
-		TargetURL string `json:"target_url"`
-	} `json:"data"`
+	Data []Webhook `json:"data"`
 } {
 	return r.JSON200
 }
@@ -13145,87 +11695,21 @@ type CreateWebhookResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data struct {
-			// CreatedAt When the webhook was created.
-			CreatedAt string `json:"created_at"`
-			ID        struct {
-				// WebhookID The ID of the webhook.
-				WebhookID openapi_types.UUID `json:"webhook_id"`
-
-				// WorkspaceID The ID of the workspace the webhook belongs to.
-				WorkspaceID openapi_types.UUID `json:"workspace_id"`
-			} `json:"id"`
-
-			// Secret The key which is used to sign the webhook events. This is only shown when setting up the webhook initially.
-			Secret string `json:"secret"`
-
-			// Status The state of the webhook. Webhooks marked as active and degraded will receive events, inactive ones will not. If a webhook remains in the degraded state for 7 days, it will be marked inactive.
-			Status CreateWebhook200JSONResponseBodyDataStatus `json:"status"`
-
-			// Subscriptions One or more events the webhook is subscribed to.
-			Subscriptions []struct {
-				// EventType Type of event the webhook is subscribed to.
-				EventType CreateWebhook200JSONResponseBodyDataSubscriptionsEventType `json:"event_type"`
-
-				// Filter Filters to determine whether the webhook event should be sent. If null, the filter always passes.
-				Filter *CreateWebhook200JSONResponseBody_Data_Subscriptions_Filter `json:"filter"`
-			} `json:"subscriptions"`
-
-			// TargetURL URL where the webhook events will be delivered to.
-			TargetURL string `json:"target_url"`
-		} `json:"data"`
+		Data CreateWebhookResult `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       CreateWebhook400JSONResponseBodyCode       `json:"code"`
-		Message    string                                     `json:"message"`
-		StatusCode CreateWebhook400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateWebhook400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r CreateWebhookResponse) GetJSON200() *struct {
-	Data struct {
-		// CreatedAt When the webhook was created.
-		CreatedAt string `json:"created_at"`
-		ID        struct {
-			// WebhookID The ID of the webhook.
-			WebhookID openapi_types.UUID `json:"webhook_id"`
-
-			// WorkspaceID The ID of the workspace the webhook belongs to.
-			WorkspaceID openapi_types.UUID `json:"workspace_id"`
-		} `json:"id"`
-
-		// Secret The key which is used to sign the webhook events. This is only shown when setting up the webhook initially.
-		Secret string `json:"secret"`
-
-		// Status The state of the webhook. Webhooks marked as active and degraded will receive events, inactive ones will not. If a webhook remains in the degraded state for 7 days, it will be marked inactive.
-		Status CreateWebhook200JSONResponseBodyDataStatus `json:"status"`
-
-		// Subscriptions One or more events the webhook is subscribed to.
-		Subscriptions []struct {
-			// EventType Type of event the webhook is subscribed to.
-			EventType CreateWebhook200JSONResponseBodyDataSubscriptionsEventType `json:"event_type"`
-
-			// Filter Filters to determine whether the webhook event should be sent. If null, the filter always passes.
-			Filter *CreateWebhook200JSONResponseBody_Data_Subscriptions_Filter `json:"filter"`
-		} `json:"subscriptions"`
-
-		// TargetURL URL where the webhook events will be delivered to.
-		TargetURL string `json:"target_url"`
-	} `json:"data"`
+	Data CreateWebhookResult `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r CreateWebhookResponse) GetJSON400() *struct {
-	Code       CreateWebhook400JSONResponseBodyCode       `json:"code"`
-	Message    string                                     `json:"message"`
-	StatusCode CreateWebhook400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateWebhook400JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateWebhookResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
@@ -13264,12 +11748,7 @@ type DeleteWebhookResponse struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *map[string]interface{}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       DeleteWebhook404JSONResponseBodyCode       `json:"code"`
-		Message    string                                     `json:"message"`
-		StatusCode DeleteWebhook404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       DeleteWebhook404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -13278,12 +11757,7 @@ func (r DeleteWebhookResponse) GetJSON200() *map[string]interface{} {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r DeleteWebhookResponse) GetJSON404() *struct {
-	Code       DeleteWebhook404JSONResponseBodyCode       `json:"code"`
-	Message    string                                     `json:"message"`
-	StatusCode DeleteWebhook404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       DeleteWebhook404JSONResponseBodyType       `json:"type"`
-} {
+func (r DeleteWebhookResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -13321,81 +11795,21 @@ type GetWebhookResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data struct {
-			// CreatedAt When the webhook was created.
-			CreatedAt string `json:"created_at"`
-			ID        struct {
-				// WebhookID The ID of the webhook.
-				WebhookID openapi_types.UUID `json:"webhook_id"`
-
-				// WorkspaceID The ID of the workspace the webhook belongs to.
-				WorkspaceID openapi_types.UUID `json:"workspace_id"`
-			} `json:"id"`
-
-			// Status The state of the webhook. Webhooks marked as active and degraded will receive events, inactive ones will not. If a webhook remains in the degraded state for 7 days, it will be marked inactive.
-			Status GetWebhook200JSONResponseBodyDataStatus `json:"status"`
-
-			// Subscriptions One or more events the webhook is subscribed to.
-			Subscriptions []struct {
-				// EventType Type of event the webhook is subscribed to.
-				EventType GetWebhook200JSONResponseBodyDataSubscriptionsEventType `json:"event_type"`
-
-				// Filter Filters to determine whether the webhook event should be sent. If null, the filter always passes.
-				Filter *GetWebhook200JSONResponseBody_Data_Subscriptions_Filter `json:"filter"`
-			} `json:"subscriptions"`
-
-			// TargetURL URL where the webhook events will be delivered to.
-			TargetURL string `json:"target_url"`
-		} `json:"data"`
+		Data Webhook `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       GetWebhook404JSONResponseBodyCode       `json:"code"`
-		Message    string                                  `json:"message"`
-		StatusCode GetWebhook404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       GetWebhook404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r GetWebhookResponse) GetJSON200() *struct {
-	Data struct {
-		// CreatedAt When the webhook was created.
-		CreatedAt string `json:"created_at"`
-		ID        struct {
-			// WebhookID The ID of the webhook.
-			WebhookID openapi_types.UUID `json:"webhook_id"`
-
-			// WorkspaceID The ID of the workspace the webhook belongs to.
-			WorkspaceID openapi_types.UUID `json:"workspace_id"`
-		} `json:"id"`
-
-		// Status The state of the webhook. Webhooks marked as active and degraded will receive events, inactive ones will not. If a webhook remains in the degraded state for 7 days, it will be marked inactive.
-		Status GetWebhook200JSONResponseBodyDataStatus `json:"status"`
-
-		// Subscriptions One or more events the webhook is subscribed to.
-		Subscriptions []struct {
-			// EventType Type of event the webhook is subscribed to.
-			EventType GetWebhook200JSONResponseBodyDataSubscriptionsEventType `json:"event_type"`
-
-			// Filter Filters to determine whether the webhook event should be sent. If null, the filter always passes.
-			Filter *GetWebhook200JSONResponseBody_Data_Subscriptions_Filter `json:"filter"`
-		} `json:"subscriptions"`
-
-		// TargetURL URL where the webhook events will be delivered to.
-		TargetURL string `json:"target_url"`
-	} `json:"data"`
+	Data Webhook `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r GetWebhookResponse) GetJSON404() *struct {
-	Code       GetWebhook404JSONResponseBodyCode       `json:"code"`
-	Message    string                                  `json:"message"`
-	StatusCode GetWebhook404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       GetWebhook404JSONResponseBodyType       `json:"type"`
-} {
+func (r GetWebhookResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -13433,81 +11847,21 @@ type UpdateWebhookResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data struct {
-			// CreatedAt When the webhook was created.
-			CreatedAt string `json:"created_at"`
-			ID        struct {
-				// WebhookID The ID of the webhook.
-				WebhookID openapi_types.UUID `json:"webhook_id"`
-
-				// WorkspaceID The ID of the workspace the webhook belongs to.
-				WorkspaceID openapi_types.UUID `json:"workspace_id"`
-			} `json:"id"`
-
-			// Status The state of the webhook. Webhooks marked as active and degraded will receive events, inactive ones will not. If a webhook remains in the degraded state for 7 days, it will be marked inactive.
-			Status UpdateWebhook200JSONResponseBodyDataStatus `json:"status"`
-
-			// Subscriptions One or more events the webhook is subscribed to.
-			Subscriptions []struct {
-				// EventType Type of event the webhook is subscribed to.
-				EventType UpdateWebhook200JSONResponseBodyDataSubscriptionsEventType `json:"event_type"`
-
-				// Filter Filters to determine whether the webhook event should be sent. If null, the filter always passes.
-				Filter *UpdateWebhook200JSONResponseBody_Data_Subscriptions_Filter `json:"filter"`
-			} `json:"subscriptions"`
-
-			// TargetURL URL where the webhook events will be delivered to.
-			TargetURL string `json:"target_url"`
-		} `json:"data"`
+		Data Webhook `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       UpdateWebhook404JSONResponseBodyCode       `json:"code"`
-		Message    string                                     `json:"message"`
-		StatusCode UpdateWebhook404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       UpdateWebhook404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r UpdateWebhookResponse) GetJSON200() *struct {
-	Data struct {
-		// CreatedAt When the webhook was created.
-		CreatedAt string `json:"created_at"`
-		ID        struct {
-			// WebhookID The ID of the webhook.
-			WebhookID openapi_types.UUID `json:"webhook_id"`
-
-			// WorkspaceID The ID of the workspace the webhook belongs to.
-			WorkspaceID openapi_types.UUID `json:"workspace_id"`
-		} `json:"id"`
-
-		// Status The state of the webhook. Webhooks marked as active and degraded will receive events, inactive ones will not. If a webhook remains in the degraded state for 7 days, it will be marked inactive.
-		Status UpdateWebhook200JSONResponseBodyDataStatus `json:"status"`
-
-		// Subscriptions One or more events the webhook is subscribed to.
-		Subscriptions []struct {
-			// EventType Type of event the webhook is subscribed to.
-			EventType UpdateWebhook200JSONResponseBodyDataSubscriptionsEventType `json:"event_type"`
-
-			// Filter Filters to determine whether the webhook event should be sent. If null, the filter always passes.
-			Filter *UpdateWebhook200JSONResponseBody_Data_Subscriptions_Filter `json:"filter"`
-		} `json:"subscriptions"`
-
-		// TargetURL URL where the webhook events will be delivered to.
-		TargetURL string `json:"target_url"`
-	} `json:"data"`
+	Data Webhook `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r UpdateWebhookResponse) GetJSON404() *struct {
-	Code       UpdateWebhook404JSONResponseBodyCode       `json:"code"`
-	Message    string                                     `json:"message"`
-	StatusCode UpdateWebhook404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       UpdateWebhook404JSONResponseBodyType       `json:"type"`
-} {
+func (r UpdateWebhookResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -13593,12 +11947,7 @@ type GetWorkspaceMemberResponse struct {
 		Data WorkspaceMember `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       GetWorkspaceMember404JSONResponseBodyCode       `json:"code"`
-		Message    string                                          `json:"message"`
-		StatusCode GetWorkspaceMember404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       GetWorkspaceMember404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -13609,12 +11958,7 @@ func (r GetWorkspaceMemberResponse) GetJSON200() *struct {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r GetWorkspaceMemberResponse) GetJSON404() *struct {
-	Code       GetWorkspaceMember404JSONResponseBodyCode       `json:"code"`
-	Message    string                                          `json:"message"`
-	StatusCode GetWorkspaceMember404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       GetWorkspaceMember404JSONResponseBodyType       `json:"type"`
-} {
+func (r GetWorkspaceMemberResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -13700,26 +12044,11 @@ type CreateAttributeResponse struct {
 		Data Attribute `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       CreateAttribute400JSONResponseBodyCode       `json:"code"`
-		Message    string                                       `json:"message"`
-		StatusCode CreateAttribute400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateAttribute400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       CreateAttribute404JSONResponseBodyCode       `json:"code"`
-		Message    string                                       `json:"message"`
-		StatusCode CreateAttribute404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateAttribute404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 	// JSON409 the response for an HTTP 409 `application/json` response
-	JSON409 *struct {
-		Code       CreateAttribute409JSONResponseBodyCode       `json:"code"`
-		Message    string                                       `json:"message"`
-		StatusCode CreateAttribute409JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateAttribute409JSONResponseBodyType       `json:"type"`
-	}
+	JSON409 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -13730,32 +12059,17 @@ func (r CreateAttributeResponse) GetJSON200() *struct {
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r CreateAttributeResponse) GetJSON400() *struct {
-	Code       CreateAttribute400JSONResponseBodyCode       `json:"code"`
-	Message    string                                       `json:"message"`
-	StatusCode CreateAttribute400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateAttribute400JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateAttributeResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r CreateAttributeResponse) GetJSON404() *struct {
-	Code       CreateAttribute404JSONResponseBodyCode       `json:"code"`
-	Message    string                                       `json:"message"`
-	StatusCode CreateAttribute404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateAttribute404JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateAttributeResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
 // GetJSON409 returns the response for an HTTP 409 `application/json` response
-func (r CreateAttributeResponse) GetJSON409() *struct {
-	Code       CreateAttribute409JSONResponseBodyCode       `json:"code"`
-	Message    string                                       `json:"message"`
-	StatusCode CreateAttribute409JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateAttribute409JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateAttributeResponse) GetJSON409() *Error {
 	return r.JSON409
 }
 
@@ -13796,12 +12110,7 @@ type GetAttributeResponse struct {
 		Data Attribute `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       GetAttribute404JSONResponseBodyCode       `json:"code"`
-		Message    string                                    `json:"message"`
-		StatusCode GetAttribute404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       GetAttribute404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -13812,12 +12121,7 @@ func (r GetAttributeResponse) GetJSON200() *struct {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r GetAttributeResponse) GetJSON404() *struct {
-	Code       GetAttribute404JSONResponseBodyCode       `json:"code"`
-	Message    string                                    `json:"message"`
-	StatusCode GetAttribute404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       GetAttribute404JSONResponseBodyType       `json:"type"`
-} {
+func (r GetAttributeResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -13858,19 +12162,9 @@ type UpdateAttributeResponse struct {
 		Data Attribute `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       UpdateAttribute400JSONResponseBodyCode       `json:"code"`
-		Message    string                                       `json:"message"`
-		StatusCode UpdateAttribute400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       UpdateAttribute400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       UpdateAttribute404JSONResponseBodyCode       `json:"code"`
-		Message    string                                       `json:"message"`
-		StatusCode UpdateAttribute404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       UpdateAttribute404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -13881,22 +12175,12 @@ func (r UpdateAttributeResponse) GetJSON200() *struct {
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r UpdateAttributeResponse) GetJSON400() *struct {
-	Code       UpdateAttribute400JSONResponseBodyCode       `json:"code"`
-	Message    string                                       `json:"message"`
-	StatusCode UpdateAttribute400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       UpdateAttribute400JSONResponseBodyType       `json:"type"`
-} {
+func (r UpdateAttributeResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r UpdateAttributeResponse) GetJSON404() *struct {
-	Code       UpdateAttribute404JSONResponseBodyCode       `json:"code"`
-	Message    string                                       `json:"message"`
-	StatusCode UpdateAttribute404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       UpdateAttribute404JSONResponseBodyType       `json:"type"`
-} {
+func (r UpdateAttributeResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -13937,12 +12221,7 @@ type ListSelectOptionsResponse struct {
 		Data []SelectOption `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       ListSelectOptions404JSONResponseBodyCode       `json:"code"`
-		Message    string                                         `json:"message"`
-		StatusCode ListSelectOptions404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       ListSelectOptions404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -13953,12 +12232,7 @@ func (r ListSelectOptionsResponse) GetJSON200() *struct {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListSelectOptionsResponse) GetJSON404() *struct {
-	Code       ListSelectOptions404JSONResponseBodyCode       `json:"code"`
-	Message    string                                         `json:"message"`
-	StatusCode ListSelectOptions404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       ListSelectOptions404JSONResponseBodyType       `json:"type"`
-} {
+func (r ListSelectOptionsResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -13999,26 +12273,11 @@ type CreateSelectOptionResponse struct {
 		Data SelectOption `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       CreateSelectOption400JSONResponseBodyCode       `json:"code"`
-		Message    string                                          `json:"message"`
-		StatusCode CreateSelectOption400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateSelectOption400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       CreateSelectOption404JSONResponseBodyCode       `json:"code"`
-		Message    string                                          `json:"message"`
-		StatusCode CreateSelectOption404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateSelectOption404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 	// JSON409 the response for an HTTP 409 `application/json` response
-	JSON409 *struct {
-		Code       CreateSelectOption409JSONResponseBodyCode       `json:"code"`
-		Message    string                                          `json:"message"`
-		StatusCode CreateSelectOption409JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateSelectOption409JSONResponseBodyType       `json:"type"`
-	}
+	JSON409 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -14029,32 +12288,17 @@ func (r CreateSelectOptionResponse) GetJSON200() *struct {
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r CreateSelectOptionResponse) GetJSON400() *struct {
-	Code       CreateSelectOption400JSONResponseBodyCode       `json:"code"`
-	Message    string                                          `json:"message"`
-	StatusCode CreateSelectOption400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateSelectOption400JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateSelectOptionResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r CreateSelectOptionResponse) GetJSON404() *struct {
-	Code       CreateSelectOption404JSONResponseBodyCode       `json:"code"`
-	Message    string                                          `json:"message"`
-	StatusCode CreateSelectOption404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateSelectOption404JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateSelectOptionResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
 // GetJSON409 returns the response for an HTTP 409 `application/json` response
-func (r CreateSelectOptionResponse) GetJSON409() *struct {
-	Code       CreateSelectOption409JSONResponseBodyCode       `json:"code"`
-	Message    string                                          `json:"message"`
-	StatusCode CreateSelectOption409JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateSelectOption409JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateSelectOptionResponse) GetJSON409() *Error {
 	return r.JSON409
 }
 
@@ -14095,26 +12339,11 @@ type UpdateSelectOptionResponse struct {
 		Data SelectOption `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       UpdateSelectOption400JSONResponseBodyCode       `json:"code"`
-		Message    string                                          `json:"message"`
-		StatusCode UpdateSelectOption400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       UpdateSelectOption400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       UpdateSelectOption404JSONResponseBodyCode       `json:"code"`
-		Message    string                                          `json:"message"`
-		StatusCode UpdateSelectOption404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       UpdateSelectOption404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 	// JSON409 the response for an HTTP 409 `application/json` response
-	JSON409 *struct {
-		Code       UpdateSelectOption409JSONResponseBodyCode       `json:"code"`
-		Message    string                                          `json:"message"`
-		StatusCode UpdateSelectOption409JSONResponseBodyStatusCode `json:"status_code"`
-		Type       UpdateSelectOption409JSONResponseBodyType       `json:"type"`
-	}
+	JSON409 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -14125,32 +12354,17 @@ func (r UpdateSelectOptionResponse) GetJSON200() *struct {
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r UpdateSelectOptionResponse) GetJSON400() *struct {
-	Code       UpdateSelectOption400JSONResponseBodyCode       `json:"code"`
-	Message    string                                          `json:"message"`
-	StatusCode UpdateSelectOption400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       UpdateSelectOption400JSONResponseBodyType       `json:"type"`
-} {
+func (r UpdateSelectOptionResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r UpdateSelectOptionResponse) GetJSON404() *struct {
-	Code       UpdateSelectOption404JSONResponseBodyCode       `json:"code"`
-	Message    string                                          `json:"message"`
-	StatusCode UpdateSelectOption404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       UpdateSelectOption404JSONResponseBodyType       `json:"type"`
-} {
+func (r UpdateSelectOptionResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
 // GetJSON409 returns the response for an HTTP 409 `application/json` response
-func (r UpdateSelectOptionResponse) GetJSON409() *struct {
-	Code       UpdateSelectOption409JSONResponseBodyCode       `json:"code"`
-	Message    string                                          `json:"message"`
-	StatusCode UpdateSelectOption409JSONResponseBodyStatusCode `json:"status_code"`
-	Type       UpdateSelectOption409JSONResponseBodyType       `json:"type"`
-} {
+func (r UpdateSelectOptionResponse) GetJSON409() *Error {
 	return r.JSON409
 }
 
@@ -14191,12 +12405,7 @@ type ListStatusesResponse struct {
 		Data []Status `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       ListStatuses404JSONResponseBodyCode       `json:"code"`
-		Message    string                                    `json:"message"`
-		StatusCode ListStatuses404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       ListStatuses404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -14207,12 +12416,7 @@ func (r ListStatusesResponse) GetJSON200() *struct {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListStatusesResponse) GetJSON404() *struct {
-	Code       ListStatuses404JSONResponseBodyCode       `json:"code"`
-	Message    string                                    `json:"message"`
-	StatusCode ListStatuses404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       ListStatuses404JSONResponseBodyType       `json:"type"`
-} {
+func (r ListStatusesResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
@@ -14253,26 +12457,11 @@ type CreateStatusResponse struct {
 		Data Status `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       CreateStatus400JSONResponseBodyCode       `json:"code"`
-		Message    string                                    `json:"message"`
-		StatusCode CreateStatus400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateStatus400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       CreateStatus404JSONResponseBodyCode       `json:"code"`
-		Message    string                                    `json:"message"`
-		StatusCode CreateStatus404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateStatus404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 	// JSON409 the response for an HTTP 409 `application/json` response
-	JSON409 *struct {
-		Code       CreateStatus409JSONResponseBodyCode       `json:"code"`
-		Message    string                                    `json:"message"`
-		StatusCode CreateStatus409JSONResponseBodyStatusCode `json:"status_code"`
-		Type       CreateStatus409JSONResponseBodyType       `json:"type"`
-	}
+	JSON409 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -14283,32 +12472,17 @@ func (r CreateStatusResponse) GetJSON200() *struct {
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r CreateStatusResponse) GetJSON400() *struct {
-	Code       CreateStatus400JSONResponseBodyCode       `json:"code"`
-	Message    string                                    `json:"message"`
-	StatusCode CreateStatus400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateStatus400JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateStatusResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r CreateStatusResponse) GetJSON404() *struct {
-	Code       CreateStatus404JSONResponseBodyCode       `json:"code"`
-	Message    string                                    `json:"message"`
-	StatusCode CreateStatus404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateStatus404JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateStatusResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
 // GetJSON409 returns the response for an HTTP 409 `application/json` response
-func (r CreateStatusResponse) GetJSON409() *struct {
-	Code       CreateStatus409JSONResponseBodyCode       `json:"code"`
-	Message    string                                    `json:"message"`
-	StatusCode CreateStatus409JSONResponseBodyStatusCode `json:"status_code"`
-	Type       CreateStatus409JSONResponseBodyType       `json:"type"`
-} {
+func (r CreateStatusResponse) GetJSON409() *Error {
 	return r.JSON409
 }
 
@@ -14349,26 +12523,11 @@ type UpdateStatusResponse struct {
 		Data Status `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *struct {
-		Code       UpdateStatus400JSONResponseBodyCode       `json:"code"`
-		Message    string                                    `json:"message"`
-		StatusCode UpdateStatus400JSONResponseBodyStatusCode `json:"status_code"`
-		Type       UpdateStatus400JSONResponseBodyType       `json:"type"`
-	}
+	JSON400 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *struct {
-		Code       UpdateStatus404JSONResponseBodyCode       `json:"code"`
-		Message    string                                    `json:"message"`
-		StatusCode UpdateStatus404JSONResponseBodyStatusCode `json:"status_code"`
-		Type       UpdateStatus404JSONResponseBodyType       `json:"type"`
-	}
+	JSON404 *Error
 	// JSON409 the response for an HTTP 409 `application/json` response
-	JSON409 *struct {
-		Code       UpdateStatus409JSONResponseBodyCode       `json:"code"`
-		Message    string                                    `json:"message"`
-		StatusCode UpdateStatus409JSONResponseBodyStatusCode `json:"status_code"`
-		Type       UpdateStatus409JSONResponseBodyType       `json:"type"`
-	}
+	JSON409 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -14379,32 +12538,17 @@ func (r UpdateStatusResponse) GetJSON200() *struct {
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r UpdateStatusResponse) GetJSON400() *struct {
-	Code       UpdateStatus400JSONResponseBodyCode       `json:"code"`
-	Message    string                                    `json:"message"`
-	StatusCode UpdateStatus400JSONResponseBodyStatusCode `json:"status_code"`
-	Type       UpdateStatus400JSONResponseBodyType       `json:"type"`
-} {
+func (r UpdateStatusResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r UpdateStatusResponse) GetJSON404() *struct {
-	Code       UpdateStatus404JSONResponseBodyCode       `json:"code"`
-	Message    string                                    `json:"message"`
-	StatusCode UpdateStatus404JSONResponseBodyStatusCode `json:"status_code"`
-	Type       UpdateStatus404JSONResponseBodyType       `json:"type"`
-} {
+func (r UpdateStatusResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
 // GetJSON409 returns the response for an HTTP 409 `application/json` response
-func (r UpdateStatusResponse) GetJSON409() *struct {
-	Code       UpdateStatus409JSONResponseBodyCode       `json:"code"`
-	Message    string                                    `json:"message"`
-	StatusCode UpdateStatus409JSONResponseBodyStatusCode `json:"status_code"`
-	Type       UpdateStatus409JSONResponseBodyType       `json:"type"`
-} {
+func (r UpdateStatusResponse) GetJSON409() *Error {
 	return r.JSON409
 }
 
@@ -16039,7 +14183,7 @@ func (c *ClientWithResponses) GetWorkspaceMemberWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes (the `ListAttributes` operationId).
-func (c *ClientWithResponses) ListAttributesWithResponse(ctx context.Context, target ListAttributesParamsTarget, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*ListAttributesResponse, error) {
+func (c *ClientWithResponses) ListAttributesWithResponse(ctx context.Context, target Target, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*ListAttributesResponse, error) {
 	rsp, err := c.ListAttributes(ctx, target, identifier, params, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -16060,7 +14204,7 @@ func (c *ClientWithResponses) ListAttributesWithResponse(ctx context.Context, ta
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-func (c *ClientWithResponses) CreateAttributeWithBodyWithResponse(ctx context.Context, target CreateAttributeParamsTarget, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error) {
+func (c *ClientWithResponses) CreateAttributeWithBodyWithResponse(ctx context.Context, target Target, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error) {
 	rsp, err := c.CreateAttributeWithBody(ctx, target, identifier, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -16081,7 +14225,7 @@ func (c *ClientWithResponses) CreateAttributeWithBodyWithResponse(ctx context.Co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-func (c *ClientWithResponses) CreateAttributeWithResponse(ctx context.Context, target CreateAttributeParamsTarget, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error) {
+func (c *ClientWithResponses) CreateAttributeWithResponse(ctx context.Context, target Target, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error) {
 	rsp, err := c.CreateAttribute(ctx, target, identifier, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -16098,7 +14242,7 @@ func (c *ClientWithResponses) CreateAttributeWithResponse(ctx context.Context, t
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute} (the `GetAttribute` operationId).
-func (c *ClientWithResponses) GetAttributeWithResponse(ctx context.Context, target GetAttributeParamsTarget, identifier string, attribute string, reqEditors ...RequestEditorFn) (*GetAttributeResponse, error) {
+func (c *ClientWithResponses) GetAttributeWithResponse(ctx context.Context, target Target, identifier string, attribute string, reqEditors ...RequestEditorFn) (*GetAttributeResponse, error) {
 	rsp, err := c.GetAttribute(ctx, target, identifier, attribute, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -16115,7 +14259,7 @@ func (c *ClientWithResponses) GetAttributeWithResponse(ctx context.Context, targ
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-func (c *ClientWithResponses) UpdateAttributeWithBodyWithResponse(ctx context.Context, target UpdateAttributeParamsTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error) {
+func (c *ClientWithResponses) UpdateAttributeWithBodyWithResponse(ctx context.Context, target Target, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error) {
 	rsp, err := c.UpdateAttributeWithBody(ctx, target, identifier, attribute, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -16132,7 +14276,7 @@ func (c *ClientWithResponses) UpdateAttributeWithBodyWithResponse(ctx context.Co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-func (c *ClientWithResponses) UpdateAttributeWithResponse(ctx context.Context, target UpdateAttributeParamsTarget, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error) {
+func (c *ClientWithResponses) UpdateAttributeWithResponse(ctx context.Context, target Target, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error) {
 	rsp, err := c.UpdateAttribute(ctx, target, identifier, attribute, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -16149,7 +14293,7 @@ func (c *ClientWithResponses) UpdateAttributeWithResponse(ctx context.Context, t
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/options (the `ListSelectOptions` operationId).
-func (c *ClientWithResponses) ListSelectOptionsWithResponse(ctx context.Context, target ListSelectOptionsParamsTarget, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*ListSelectOptionsResponse, error) {
+func (c *ClientWithResponses) ListSelectOptionsWithResponse(ctx context.Context, target Target, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*ListSelectOptionsResponse, error) {
 	rsp, err := c.ListSelectOptions(ctx, target, identifier, attribute, params, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -16166,7 +14310,7 @@ func (c *ClientWithResponses) ListSelectOptionsWithResponse(ctx context.Context,
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-func (c *ClientWithResponses) CreateSelectOptionWithBodyWithResponse(ctx context.Context, target CreateSelectOptionParamsTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error) {
+func (c *ClientWithResponses) CreateSelectOptionWithBodyWithResponse(ctx context.Context, target Target, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error) {
 	rsp, err := c.CreateSelectOptionWithBody(ctx, target, identifier, attribute, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -16183,7 +14327,7 @@ func (c *ClientWithResponses) CreateSelectOptionWithBodyWithResponse(ctx context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-func (c *ClientWithResponses) CreateSelectOptionWithResponse(ctx context.Context, target CreateSelectOptionParamsTarget, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error) {
+func (c *ClientWithResponses) CreateSelectOptionWithResponse(ctx context.Context, target Target, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error) {
 	rsp, err := c.CreateSelectOption(ctx, target, identifier, attribute, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -16200,7 +14344,7 @@ func (c *ClientWithResponses) CreateSelectOptionWithResponse(ctx context.Context
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-func (c *ClientWithResponses) UpdateSelectOptionWithBodyWithResponse(ctx context.Context, target UpdateSelectOptionParamsTarget, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error) {
+func (c *ClientWithResponses) UpdateSelectOptionWithBodyWithResponse(ctx context.Context, target Target, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error) {
 	rsp, err := c.UpdateSelectOptionWithBody(ctx, target, identifier, attribute, option, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -16217,7 +14361,7 @@ func (c *ClientWithResponses) UpdateSelectOptionWithBodyWithResponse(ctx context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-func (c *ClientWithResponses) UpdateSelectOptionWithResponse(ctx context.Context, target UpdateSelectOptionParamsTarget, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error) {
+func (c *ClientWithResponses) UpdateSelectOptionWithResponse(ctx context.Context, target Target, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error) {
 	rsp, err := c.UpdateSelectOption(ctx, target, identifier, attribute, option, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -16234,7 +14378,7 @@ func (c *ClientWithResponses) UpdateSelectOptionWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `ListStatuses` operationId).
-func (c *ClientWithResponses) ListStatusesWithResponse(ctx context.Context, target ListStatusesParamsTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*ListStatusesResponse, error) {
+func (c *ClientWithResponses) ListStatusesWithResponse(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*ListStatusesResponse, error) {
 	rsp, err := c.ListStatuses(ctx, target, identifier, attribute, params, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -16251,7 +14395,7 @@ func (c *ClientWithResponses) ListStatusesWithResponse(ctx context.Context, targ
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-func (c *ClientWithResponses) CreateStatusWithBodyWithResponse(ctx context.Context, target CreateStatusParamsTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error) {
+func (c *ClientWithResponses) CreateStatusWithBodyWithResponse(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error) {
 	rsp, err := c.CreateStatusWithBody(ctx, target, identifier, attribute, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -16268,7 +14412,7 @@ func (c *ClientWithResponses) CreateStatusWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-func (c *ClientWithResponses) CreateStatusWithResponse(ctx context.Context, target CreateStatusParamsTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error) {
+func (c *ClientWithResponses) CreateStatusWithResponse(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error) {
 	rsp, err := c.CreateStatus(ctx, target, identifier, attribute, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -16285,7 +14429,7 @@ func (c *ClientWithResponses) CreateStatusWithResponse(ctx context.Context, targ
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-func (c *ClientWithResponses) UpdateStatusWithBodyWithResponse(ctx context.Context, target UpdateStatusParamsTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error) {
+func (c *ClientWithResponses) UpdateStatusWithBodyWithResponse(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error) {
 	rsp, err := c.UpdateStatusWithBody(ctx, target, identifier, attribute, status, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -16302,7 +14446,7 @@ func (c *ClientWithResponses) UpdateStatusWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-func (c *ClientWithResponses) UpdateStatusWithResponse(ctx context.Context, target UpdateStatusParamsTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error) {
+func (c *ClientWithResponses) UpdateStatusWithResponse(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error) {
 	rsp, err := c.UpdateStatus(ctx, target, identifier, attribute, status, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -16430,12 +14574,7 @@ func ParseCreateCommentResponse(rsp *http.Response) (*CreateCommentResponse, err
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       CreateComment400JSONResponseBodyCode       `json:"code"`
-			Message    string                                     `json:"message"`
-			StatusCode CreateComment400JSONResponseBodyStatusCode `json:"statusCode"`
-			Type       CreateComment400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -16468,12 +14607,7 @@ func ParseDeleteCommentResponse(rsp *http.Response) (*DeleteCommentResponse, err
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       DeleteComment404JSONResponseBodyCode       `json:"code"`
-			Message    string                                     `json:"message"`
-			StatusCode DeleteComment404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       DeleteComment404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -16508,12 +14642,7 @@ func ParseGetCommentResponse(rsp *http.Response) (*GetCommentResponse, error) {
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       GetComment404JSONResponseBodyCode       `json:"code"`
-			Message    string                                  `json:"message"`
-			StatusCode GetComment404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       GetComment404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -16540,10 +14669,8 @@ func ParseListFilesResponse(rsp *http.Response) (*ListFilesResponse, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data       []ListFiles200JSONResponseBody_Data_Item `json:"data"`
-			Pagination struct {
-				NextCursor *string `json:"next_cursor"`
-			} `json:"pagination"`
+			Data       []ListFilesResult `json:"data"`
+			Pagination Pagination        `json:"pagination"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -16571,7 +14698,7 @@ func ParseCreateFolderResponse(rsp *http.Response) (*CreateFolderResponse, error
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data CreateFolder200JSONResponseBody_Data `json:"data"`
+			Data CreateFolderResult `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -16633,12 +14760,7 @@ func ParseDeleteFileResponse(rsp *http.Response) (*DeleteFileResponse, error) {
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       DeleteFile404JSONResponseBodyCode       `json:"code"`
-			Message    string                                  `json:"message"`
-			StatusCode DeleteFile404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       DeleteFile404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -16665,7 +14787,7 @@ func ParseGetFileResponse(rsp *http.Response) (*GetFileResponse, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data GetFile200JSONResponseBody_Data `json:"data"`
+			Data GetFileResult `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -16673,12 +14795,7 @@ func ParseGetFileResponse(rsp *http.Response) (*GetFileResponse, error) {
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       GetFile404JSONResponseBodyCode       `json:"code"`
-			Message    string                               `json:"message"`
-			StatusCode GetFile404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       GetFile404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -16767,48 +14884,28 @@ func ParseCreateListResponse(rsp *http.Response) (*CreateListResponse, error) {
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       CreateList400JSONResponseBodyCode       `json:"code"`
-			Message    string                                  `json:"message"`
-			StatusCode CreateList400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateList400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
-		var dest struct {
-			Code       CreateList403JSONResponseBodyCode       `json:"code"`
-			Message    string                                  `json:"message"`
-			StatusCode CreateList403JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateList403JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       CreateList404JSONResponseBodyCode       `json:"code"`
-			Message    string                                  `json:"message"`
-			StatusCode CreateList404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateList404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-		var dest struct {
-			Code       CreateList409JSONResponseBodyCode       `json:"code"`
-			Message    string                                  `json:"message"`
-			StatusCode CreateList409JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateList409JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -16843,12 +14940,7 @@ func ParseGetListResponse(rsp *http.Response) (*GetListResponse, error) {
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       GetList404JSONResponseBodyCode       `json:"code"`
-			Message    string                               `json:"message"`
-			StatusCode GetList404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       GetList404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -16883,24 +14975,14 @@ func ParseUpdateListResponse(rsp *http.Response) (*UpdateListResponse, error) {
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       UpdateList400JSONResponseBodyCode       `json:"code"`
-			Message    string                                  `json:"message"`
-			StatusCode UpdateList400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       UpdateList400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       UpdateList404JSONResponseBodyCode       `json:"code"`
-			Message    string                                  `json:"message"`
-			StatusCode UpdateList404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       UpdateList404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -16927,29 +15009,7 @@ func ParseCreateEntryResponse(rsp *http.Response) (*CreateEntryResponse, error) 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data struct {
-				// CreatedAt When this entry was created.
-				CreatedAt string `json:"created_at"`
-
-				// EntryValues A list of attribute values for the list entry (not attribute values for its parent record).
-				EntryValues map[string][]CreateEntry200JSONResponseBody_Data_EntryValues_Item `json:"entry_values"`
-				ID          struct {
-					// EntryID A UUID identifying this entry.
-					EntryID openapi_types.UUID `json:"entry_id"`
-
-					// ListID A UUID identifying the list this entry is in.
-					ListID openapi_types.UUID `json:"list_id"`
-
-					// WorkspaceID A UUID identifying the workspace this entry belongs to.
-					WorkspaceID openapi_types.UUID `json:"workspace_id"`
-				} `json:"id"`
-
-				// ParentObject A UUID or slug identifying the object that the parent record belongs to.
-				ParentObject string `json:"parent_object"`
-
-				// ParentRecordID A UUID identifying the record that is parent of the list entry.
-				ParentRecordID openapi_types.UUID `json:"parent_record_id"`
-			} `json:"data"`
+			Data ListEntry `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -16957,24 +15017,14 @@ func ParseCreateEntryResponse(rsp *http.Response) (*CreateEntryResponse, error) 
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       CreateEntry400JSONResponseBodyCode       `json:"code"`
-			Message    string                                   `json:"message"`
-			StatusCode CreateEntry400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateEntry400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       CreateEntry404JSONResponseBodyCode       `json:"code"`
-			Message    string                                   `json:"message"`
-			StatusCode CreateEntry404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateEntry404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -17001,29 +15051,7 @@ func ParseAssertListEntryByParentResponse(rsp *http.Response) (*AssertListEntryB
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data struct {
-				// CreatedAt When this entry was created.
-				CreatedAt string `json:"created_at"`
-
-				// EntryValues A list of attribute values for the list entry (not attribute values for its parent record).
-				EntryValues map[string][]AssertListEntryByParent200JSONResponseBody_Data_EntryValues_Item `json:"entry_values"`
-				ID          struct {
-					// EntryID A UUID identifying this entry.
-					EntryID openapi_types.UUID `json:"entry_id"`
-
-					// ListID A UUID identifying the list this entry is in.
-					ListID openapi_types.UUID `json:"list_id"`
-
-					// WorkspaceID A UUID identifying the workspace this entry belongs to.
-					WorkspaceID openapi_types.UUID `json:"workspace_id"`
-				} `json:"id"`
-
-				// ParentObject A UUID or slug identifying the object that the parent record belongs to.
-				ParentObject string `json:"parent_object"`
-
-				// ParentRecordID A UUID identifying the record that is parent of the list entry.
-				ParentRecordID openapi_types.UUID `json:"parent_record_id"`
-			} `json:"data"`
+			Data ListEntry `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -17031,24 +15059,14 @@ func ParseAssertListEntryByParentResponse(rsp *http.Response) (*AssertListEntryB
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       AssertListEntryByParent400JSONResponseBodyCode       `json:"code"`
-			Message    string                                               `json:"message"`
-			StatusCode AssertListEntryByParent400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       AssertListEntryByParent400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       AssertListEntryByParent404JSONResponseBodyCode       `json:"code"`
-			Message    string                                               `json:"message"`
-			StatusCode AssertListEntryByParent404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       AssertListEntryByParent404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -17075,29 +15093,7 @@ func ParseListEntriesResponse(rsp *http.Response) (*ListEntriesResponse, error) 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data []struct {
-				// CreatedAt When this entry was created.
-				CreatedAt string `json:"created_at"`
-
-				// EntryValues A list of attribute values for the list entry (not attribute values for its parent record).
-				EntryValues map[string][]ListEntries200JSONResponseBody_Data_EntryValues_Item `json:"entry_values"`
-				ID          struct {
-					// EntryID A UUID identifying this entry.
-					EntryID openapi_types.UUID `json:"entry_id"`
-
-					// ListID A UUID identifying the list this entry is in.
-					ListID openapi_types.UUID `json:"list_id"`
-
-					// WorkspaceID A UUID identifying the workspace this entry belongs to.
-					WorkspaceID openapi_types.UUID `json:"workspace_id"`
-				} `json:"id"`
-
-				// ParentObject A UUID or slug identifying the object that the parent record belongs to.
-				ParentObject string `json:"parent_object"`
-
-				// ParentRecordID A UUID identifying the record that is parent of the list entry.
-				ParentRecordID openapi_types.UUID `json:"parent_record_id"`
-			} `json:"data"`
+			Data []ListEntry `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -17105,12 +15101,7 @@ func ParseListEntriesResponse(rsp *http.Response) (*ListEntriesResponse, error) 
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       ListEntries404JSONResponseBodyCode       `json:"code"`
-			Message    string                                   `json:"message"`
-			StatusCode ListEntries404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       ListEntries404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -17143,12 +15134,7 @@ func ParseDeleteListEntryResponse(rsp *http.Response) (*DeleteListEntryResponse,
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       DeleteListEntry404JSONResponseBodyCode       `json:"code"`
-			Message    string                                       `json:"message"`
-			StatusCode DeleteListEntry404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       DeleteListEntry404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -17175,29 +15161,7 @@ func ParseGetListEntryResponse(rsp *http.Response) (*GetListEntryResponse, error
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data struct {
-				// CreatedAt When this entry was created.
-				CreatedAt string `json:"created_at"`
-
-				// EntryValues A list of attribute values for the list entry (not attribute values for its parent record).
-				EntryValues map[string][]GetListEntry200JSONResponseBody_Data_EntryValues_Item `json:"entry_values"`
-				ID          struct {
-					// EntryID A UUID identifying this entry.
-					EntryID openapi_types.UUID `json:"entry_id"`
-
-					// ListID A UUID identifying the list this entry is in.
-					ListID openapi_types.UUID `json:"list_id"`
-
-					// WorkspaceID A UUID identifying the workspace this entry belongs to.
-					WorkspaceID openapi_types.UUID `json:"workspace_id"`
-				} `json:"id"`
-
-				// ParentObject A UUID or slug identifying the object that the parent record belongs to.
-				ParentObject string `json:"parent_object"`
-
-				// ParentRecordID A UUID identifying the record that is parent of the list entry.
-				ParentRecordID openapi_types.UUID `json:"parent_record_id"`
-			} `json:"data"`
+			Data ListEntry `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -17205,12 +15169,7 @@ func ParseGetListEntryResponse(rsp *http.Response) (*GetListEntryResponse, error
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       GetListEntry404JSONResponseBodyCode       `json:"code"`
-			Message    string                                    `json:"message"`
-			StatusCode GetListEntry404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       GetListEntry404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -17237,29 +15196,7 @@ func ParseUpdateListEntryResponse(rsp *http.Response) (*UpdateListEntryResponse,
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data struct {
-				// CreatedAt When this entry was created.
-				CreatedAt string `json:"created_at"`
-
-				// EntryValues A list of attribute values for the list entry (not attribute values for its parent record).
-				EntryValues map[string][]UpdateListEntry200JSONResponseBody_Data_EntryValues_Item `json:"entry_values"`
-				ID          struct {
-					// EntryID A UUID identifying this entry.
-					EntryID openapi_types.UUID `json:"entry_id"`
-
-					// ListID A UUID identifying the list this entry is in.
-					ListID openapi_types.UUID `json:"list_id"`
-
-					// WorkspaceID A UUID identifying the workspace this entry belongs to.
-					WorkspaceID openapi_types.UUID `json:"workspace_id"`
-				} `json:"id"`
-
-				// ParentObject A UUID or slug identifying the object that the parent record belongs to.
-				ParentObject string `json:"parent_object"`
-
-				// ParentRecordID A UUID identifying the record that is parent of the list entry.
-				ParentRecordID openapi_types.UUID `json:"parent_record_id"`
-			} `json:"data"`
+			Data ListEntry `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -17267,24 +15204,14 @@ func ParseUpdateListEntryResponse(rsp *http.Response) (*UpdateListEntryResponse,
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       UpdateListEntry400JSONResponseBodyCode       `json:"code"`
-			Message    string                                       `json:"message"`
-			StatusCode UpdateListEntry400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       UpdateListEntry400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       UpdateListEntry404JSONResponseBodyCode       `json:"code"`
-			Message    string                                       `json:"message"`
-			StatusCode UpdateListEntry404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       UpdateListEntry404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -17311,29 +15238,7 @@ func ParseOverwriteListEntryResponse(rsp *http.Response) (*OverwriteListEntryRes
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data struct {
-				// CreatedAt When this entry was created.
-				CreatedAt string `json:"created_at"`
-
-				// EntryValues A list of attribute values for the list entry (not attribute values for its parent record).
-				EntryValues map[string][]OverwriteListEntry200JSONResponseBody_Data_EntryValues_Item `json:"entry_values"`
-				ID          struct {
-					// EntryID A UUID identifying this entry.
-					EntryID openapi_types.UUID `json:"entry_id"`
-
-					// ListID A UUID identifying the list this entry is in.
-					ListID openapi_types.UUID `json:"list_id"`
-
-					// WorkspaceID A UUID identifying the workspace this entry belongs to.
-					WorkspaceID openapi_types.UUID `json:"workspace_id"`
-				} `json:"id"`
-
-				// ParentObject A UUID or slug identifying the object that the parent record belongs to.
-				ParentObject string `json:"parent_object"`
-
-				// ParentRecordID A UUID identifying the record that is parent of the list entry.
-				ParentRecordID openapi_types.UUID `json:"parent_record_id"`
-			} `json:"data"`
+			Data ListEntry `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -17341,24 +15246,14 @@ func ParseOverwriteListEntryResponse(rsp *http.Response) (*OverwriteListEntryRes
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       OverwriteListEntry400JSONResponseBodyCode       `json:"code"`
-			Message    string                                          `json:"message"`
-			StatusCode OverwriteListEntry400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       OverwriteListEntry400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       OverwriteListEntry404JSONResponseBodyCode       `json:"code"`
-			Message    string                                          `json:"message"`
-			StatusCode OverwriteListEntry404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       OverwriteListEntry404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -17385,7 +15280,7 @@ func ParseListAttributeValuesForListEntryResponse(rsp *http.Response) (*ListAttr
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data []ListAttributeValuesForListEntry200JSONResponseBody_Data_Item `json:"data"`
+			Data []Value `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -17393,12 +15288,7 @@ func ParseListAttributeValuesForListEntryResponse(rsp *http.Response) (*ListAttr
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       ListAttributeValuesForListEntry404JSONResponseBodyCode       `json:"code"`
-			Message    string                                                       `json:"message"`
-			StatusCode ListAttributeValuesForListEntry404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       ListAttributeValuesForListEntry404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -17425,10 +15315,8 @@ func ParseListMeetingsResponse(rsp *http.Response) (*ListMeetingsResponse, error
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data       []Meeting `json:"data"`
-			Pagination struct {
-				NextCursor *string `json:"next_cursor"`
-			} `json:"pagination"`
+			Data       []Meeting  `json:"data"`
+			Pagination Pagination `json:"pagination"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -17464,12 +15352,7 @@ func ParseFindOrCreateMeetingResponse(rsp *http.Response) (*FindOrCreateMeetingR
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       FindOrCreateMeeting400JSONResponseBodyCode       `json:"code"`
-			Message    string                                           `json:"message"`
-			StatusCode FindOrCreateMeeting400JSONResponseBodyStatusCode `json:"statusCode"`
-			Type       FindOrCreateMeeting400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -17504,12 +15387,7 @@ func ParseGetMeetingResponse(rsp *http.Response) (*GetMeetingResponse, error) {
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       GetMeeting404JSONResponseBodyCode       `json:"code"`
-			Message    string                                  `json:"message"`
-			StatusCode GetMeeting404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       GetMeeting404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -17536,38 +15414,8 @@ func ParseListCallRecordingsResponse(rsp *http.Response) (*ListCallRecordingsRes
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data []struct {
-				// CreatedAt The timestamp of when the call recording was created.
-				CreatedAt string `json:"created_at"`
-
-				// CreatedByActor The actor that created this call recording.
-				CreatedByActor struct {
-					// ID An ID to identify the actor.
-					ID *string `json:"id,omitempty"`
-
-					// Type The type of actor. [Read more information on actor types here](/docs/actors).
-					Type *ListCallRecordings200JSONResponseBodyDataCreatedByActorType `json:"type,omitempty"`
-				} `json:"created_by_actor"`
-				ID struct {
-					// CallRecordingID The call recording ID of the call recording.
-					CallRecordingID openapi_types.UUID `json:"call_recording_id"`
-
-					// MeetingID The ID of the meeting associated with this call recording.
-					MeetingID openapi_types.UUID `json:"meeting_id"`
-
-					// WorkspaceID The ID of the workspace this call recording belongs to.
-					WorkspaceID openapi_types.UUID `json:"workspace_id"`
-				} `json:"id"`
-
-				// Status The status of the call recording. When a call recording is first created, it will have a status of `PROCESSING`. Once the recording is ready, it will transition to `COMPLETED`. If the recording fails for any reason, the status will be `FAILED`.
-				Status ListCallRecordings200JSONResponseBodyDataStatus `json:"status"`
-
-				// WebURL A URL that links directly to the call recording in the Attio web application.
-				WebURL string `json:"web_url"`
-			} `json:"data"`
-			Pagination struct {
-				NextCursor *string `json:"next_cursor"`
-			} `json:"pagination"`
+			Data       []CallRecording `json:"data"`
+			Pagination Pagination      `json:"pagination"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -17595,35 +15443,7 @@ func ParseCreateCallRecordingResponse(rsp *http.Response) (*CreateCallRecordingR
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data struct {
-				// CreatedAt The timestamp of when the call recording was created.
-				CreatedAt string `json:"created_at"`
-
-				// CreatedByActor The actor that created this call recording.
-				CreatedByActor struct {
-					// ID An ID to identify the actor.
-					ID *string `json:"id,omitempty"`
-
-					// Type The type of actor. [Read more information on actor types here](/docs/actors).
-					Type *CreateCallRecording200JSONResponseBodyDataCreatedByActorType `json:"type,omitempty"`
-				} `json:"created_by_actor"`
-				ID struct {
-					// CallRecordingID The call recording ID of the call recording.
-					CallRecordingID openapi_types.UUID `json:"call_recording_id"`
-
-					// MeetingID The ID of the meeting associated with this call recording.
-					MeetingID openapi_types.UUID `json:"meeting_id"`
-
-					// WorkspaceID The ID of the workspace this call recording belongs to.
-					WorkspaceID openapi_types.UUID `json:"workspace_id"`
-				} `json:"id"`
-
-				// Status The status of the call recording. When a call recording is first created, it will have a status of `PROCESSING`. Once the recording is ready, it will transition to `COMPLETED`. If the recording fails for any reason, the status will be `FAILED`.
-				Status CreateCallRecording200JSONResponseBodyDataStatus `json:"status"`
-
-				// WebURL A URL that links directly to the call recording in the Attio web application.
-				WebURL string `json:"web_url"`
-			} `json:"data"`
+			Data CallRecording `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -17631,36 +15451,21 @@ func ParseCreateCallRecordingResponse(rsp *http.Response) (*CreateCallRecordingR
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       CreateCallRecording400JSONResponseBodyCode       `json:"code"`
-			Message    string                                           `json:"message"`
-			StatusCode CreateCallRecording400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateCallRecording400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
-		var dest struct {
-			Code       CreateCallRecording403JSONResponseBody_Code      `json:"code"`
-			Message    string                                           `json:"message"`
-			StatusCode CreateCallRecording403JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateCallRecording403JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       CreateCallRecording404JSONResponseBodyCode       `json:"code"`
-			Message    string                                           `json:"message"`
-			StatusCode CreateCallRecording404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateCallRecording404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -17693,12 +15498,7 @@ func ParseDeleteCallRecordingResponse(rsp *http.Response) (*DeleteCallRecordingR
 		response.JSON204 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       DeleteCallRecording404JSONResponseBodyCode       `json:"code"`
-			Message    string                                           `json:"message"`
-			StatusCode DeleteCallRecording404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       DeleteCallRecording404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -17725,35 +15525,7 @@ func ParseGetCallRecordingResponse(rsp *http.Response) (*GetCallRecordingRespons
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data struct {
-				// CreatedAt The timestamp of when the call recording was created.
-				CreatedAt string `json:"created_at"`
-
-				// CreatedByActor The actor that created this call recording.
-				CreatedByActor struct {
-					// ID An ID to identify the actor.
-					ID *string `json:"id,omitempty"`
-
-					// Type The type of actor. [Read more information on actor types here](/docs/actors).
-					Type *GetCallRecording200JSONResponseBodyDataCreatedByActorType `json:"type,omitempty"`
-				} `json:"created_by_actor"`
-				ID struct {
-					// CallRecordingID The call recording ID of the call recording.
-					CallRecordingID openapi_types.UUID `json:"call_recording_id"`
-
-					// MeetingID The ID of the meeting associated with this call recording.
-					MeetingID openapi_types.UUID `json:"meeting_id"`
-
-					// WorkspaceID The ID of the workspace this call recording belongs to.
-					WorkspaceID openapi_types.UUID `json:"workspace_id"`
-				} `json:"id"`
-
-				// Status The status of the call recording. When a call recording is first created, it will have a status of `PROCESSING`. Once the recording is ready, it will transition to `COMPLETED`. If the recording fails for any reason, the status will be `FAILED`.
-				Status GetCallRecording200JSONResponseBodyDataStatus `json:"status"`
-
-				// WebURL A URL that links directly to the call recording in the Attio web application.
-				WebURL string `json:"web_url"`
-			} `json:"data"`
+			Data CallRecording `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -17761,12 +15533,7 @@ func ParseGetCallRecordingResponse(rsp *http.Response) (*GetCallRecordingRespons
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       GetCallRecording404JSONResponseBodyCode       `json:"code"`
-			Message    string                                        `json:"message"`
-			StatusCode GetCallRecording404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       GetCallRecording404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -17793,45 +15560,8 @@ func ParseGetCallTranscriptResponse(rsp *http.Response) (*GetCallTranscriptRespo
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data struct {
-				ID struct {
-					// CallRecordingID The ID of the call recording this transcript belongs to.
-					CallRecordingID openapi_types.UUID `json:"call_recording_id"`
-
-					// MeetingID The ID of the meeting associated with this transcript.
-					MeetingID openapi_types.UUID `json:"meeting_id"`
-
-					// WorkspaceID The ID of the workspace this transcript belongs to.
-					WorkspaceID openapi_types.UUID `json:"workspace_id"`
-				} `json:"id"`
-
-				// RawTranscript The raw transcript of the call recording.
-				RawTranscript string `json:"raw_transcript"`
-
-				// Transcript The transcript segments with speech, timing, and speaker information.
-				Transcript []struct {
-					// EndTime The end time of this speech segment in seconds, measured from the start of the recording.
-					EndTime float32 `json:"end_time"`
-
-					// Speaker The speaker of this transcript segment.
-					Speaker struct {
-						// Name The name of the speaker.
-						Name string `json:"name"`
-					} `json:"speaker"`
-
-					// Speech The spoken text for this segment of the transcript.
-					Speech string `json:"speech"`
-
-					// StartTime The start time of this speech segment in seconds, measured from the start of the recording.
-					StartTime float32 `json:"start_time"`
-				} `json:"transcript"`
-
-				// WebURL A URL that links directly to the call recording transcript in the Attio web application.
-				WebURL string `json:"web_url"`
-			} `json:"data"`
-			Pagination struct {
-				NextCursor *string `json:"next_cursor"`
-			} `json:"pagination"`
+			Data       CallTranscript `json:"data"`
+			Pagination Pagination     `json:"pagination"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -17867,12 +15597,7 @@ func ParseListNotesResponse(rsp *http.Response) (*ListNotesResponse, error) {
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       ListNotes404JSONResponseBodyCode       `json:"code"`
-			Message    string                                 `json:"message"`
-			StatusCode ListNotes404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       ListNotes404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -17907,24 +15632,14 @@ func ParseCreateNoteResponse(rsp *http.Response) (*CreateNoteResponse, error) {
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       CreateNote404JSONResponseBodyCode       `json:"code"`
-			Message    string                                  `json:"message"`
-			StatusCode CreateNote404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateNote404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
-		var dest struct {
-			Code       CreateNote413JSONResponseBodyCode       `json:"code"`
-			Message    string                                  `json:"message"`
-			StatusCode CreateNote413JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateNote413JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -17957,12 +15672,7 @@ func ParseDeleteNoteResponse(rsp *http.Response) (*DeleteNoteResponse, error) {
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       DeleteNote404JSONResponseBodyCode       `json:"code"`
-			Message    string                                  `json:"message"`
-			StatusCode DeleteNote404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       DeleteNote404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -17997,12 +15707,7 @@ func ParseGetNoteResponse(rsp *http.Response) (*GetNoteResponse, error) {
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       GetNote404JSONResponseBodyCode       `json:"code"`
-			Message    string                               `json:"message"`
-			StatusCode GetNote404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       GetNote404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -18065,12 +15770,7 @@ func ParseCreateObjectResponse(rsp *http.Response) (*CreateObjectResponse, error
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-		var dest struct {
-			Code       CreateObject409JSONResponseBodyCode       `json:"code"`
-			Message    string                                    `json:"message"`
-			StatusCode CreateObject409JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateObject409JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -18097,7 +15797,7 @@ func ParseSearchRecordsResponse(rsp *http.Response) (*SearchRecordsResponse, err
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data []SearchRecords200JSONResponseBody_Data_Item `json:"data"`
+			Data []SearchRecordsResult `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -18105,12 +15805,7 @@ func ParseSearchRecordsResponse(rsp *http.Response) (*SearchRecordsResponse, err
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       SearchRecords400JSONResponseBodyCode       `json:"code"`
-			Message    string                                     `json:"message"`
-			StatusCode SearchRecords400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       SearchRecords400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -18145,12 +15840,7 @@ func ParseGetObjectResponse(rsp *http.Response) (*GetObjectResponse, error) {
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       GetObject404JSONResponseBodyCode       `json:"code"`
-			Message    string                                 `json:"message"`
-			StatusCode GetObject404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       GetObject404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -18185,36 +15875,21 @@ func ParseUpdateObjectResponse(rsp *http.Response) (*UpdateObjectResponse, error
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       UpdateObject400JSONResponseBodyCode       `json:"code"`
-			Message    string                                    `json:"message"`
-			StatusCode UpdateObject400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       UpdateObject400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       UpdateObject404JSONResponseBodyCode       `json:"code"`
-			Message    string                                    `json:"message"`
-			StatusCode UpdateObject404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       UpdateObject404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-		var dest struct {
-			Code       UpdateObject409JSONResponseBodyCode       `json:"code"`
-			Message    string                                    `json:"message"`
-			StatusCode UpdateObject409JSONResponseBodyStatusCode `json:"status_code"`
-			Type       UpdateObject409JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -18241,26 +15916,7 @@ func ParseCreateRecordResponse(rsp *http.Response) (*CreateRecordResponse, error
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data struct {
-				// CreatedAt When this record was created.
-				CreatedAt string `json:"created_at"`
-				ID        struct {
-					// ObjectID A UUID identifying the object this record belongs to.
-					ObjectID openapi_types.UUID `json:"object_id"`
-
-					// RecordID A UUID identifying this record.
-					RecordID openapi_types.UUID `json:"record_id"`
-
-					// WorkspaceID A UUID identifying the workspace this record belongs to.
-					WorkspaceID openapi_types.UUID `json:"workspace_id"`
-				} `json:"id"`
-
-				// Values A record type with an attribute `api_slug` as the key, and an array of value objects as the values.
-				Values map[string][]CreateRecord200JSONResponseBody_Data_Values_Item `json:"values"`
-
-				// WebURL A URL that links directly to the record page in the Attio web application.
-				WebURL string `json:"web_url"`
-			} `json:"data"`
+			Data Record `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -18268,24 +15924,14 @@ func ParseCreateRecordResponse(rsp *http.Response) (*CreateRecordResponse, error
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       CreateRecord400JSONResponseBodyCode       `json:"code"`
-			Message    string                                    `json:"message"`
-			StatusCode CreateRecord400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateRecord400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       CreateRecord404JSONResponseBodyCode       `json:"code"`
-			Message    string                                    `json:"message"`
-			StatusCode CreateRecord404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateRecord404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -18312,26 +15958,7 @@ func ParseAssertRecordResponse(rsp *http.Response) (*AssertRecordResponse, error
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data struct {
-				// CreatedAt When this record was created.
-				CreatedAt string `json:"created_at"`
-				ID        struct {
-					// ObjectID A UUID identifying the object this record belongs to.
-					ObjectID openapi_types.UUID `json:"object_id"`
-
-					// RecordID A UUID identifying this record.
-					RecordID openapi_types.UUID `json:"record_id"`
-
-					// WorkspaceID A UUID identifying the workspace this record belongs to.
-					WorkspaceID openapi_types.UUID `json:"workspace_id"`
-				} `json:"id"`
-
-				// Values A record type with an attribute `api_slug` as the key, and an array of value objects as the values.
-				Values map[string][]AssertRecord200JSONResponseBody_Data_Values_Item `json:"values"`
-
-				// WebURL A URL that links directly to the record page in the Attio web application.
-				WebURL string `json:"web_url"`
-			} `json:"data"`
+			Data Record `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -18339,24 +15966,14 @@ func ParseAssertRecordResponse(rsp *http.Response) (*AssertRecordResponse, error
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       AssertRecord400JSONResponseBodyCode       `json:"code"`
-			Message    string                                    `json:"message"`
-			StatusCode AssertRecord400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       AssertRecord400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       AssertRecord404JSONResponseBodyCode       `json:"code"`
-			Message    string                                    `json:"message"`
-			StatusCode AssertRecord404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       AssertRecord404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -18383,26 +16000,7 @@ func ParseListRecordsResponse(rsp *http.Response) (*ListRecordsResponse, error) 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data []struct {
-				// CreatedAt When this record was created.
-				CreatedAt string `json:"created_at"`
-				ID        struct {
-					// ObjectID A UUID identifying the object this record belongs to.
-					ObjectID openapi_types.UUID `json:"object_id"`
-
-					// RecordID A UUID identifying this record.
-					RecordID openapi_types.UUID `json:"record_id"`
-
-					// WorkspaceID A UUID identifying the workspace this record belongs to.
-					WorkspaceID openapi_types.UUID `json:"workspace_id"`
-				} `json:"id"`
-
-				// Values A record type with an attribute `api_slug` as the key, and an array of value objects as the values.
-				Values map[string][]ListRecords200JSONResponseBody_Data_Values_Item `json:"values"`
-
-				// WebURL A URL that links directly to the record page in the Attio web application.
-				WebURL string `json:"web_url"`
-			} `json:"data"`
+			Data []Record `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -18410,24 +16008,14 @@ func ParseListRecordsResponse(rsp *http.Response) (*ListRecordsResponse, error) 
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       ListRecords400JSONResponseBodyCode       `json:"code"`
-			Message    string                                   `json:"message"`
-			StatusCode ListRecords400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       ListRecords400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       ListRecords404JSONResponseBodyCode       `json:"code"`
-			Message    string                                   `json:"message"`
-			StatusCode ListRecords404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       ListRecords404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -18460,12 +16048,7 @@ func ParseDeleteRecordResponse(rsp *http.Response) (*DeleteRecordResponse, error
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       DeleteRecord404JSONResponseBodyCode       `json:"code"`
-			Message    string                                    `json:"message"`
-			StatusCode DeleteRecord404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       DeleteRecord404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -18492,26 +16075,7 @@ func ParseGetRecordResponse(rsp *http.Response) (*GetRecordResponse, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data struct {
-				// CreatedAt When this record was created.
-				CreatedAt string `json:"created_at"`
-				ID        struct {
-					// ObjectID A UUID identifying the object this record belongs to.
-					ObjectID openapi_types.UUID `json:"object_id"`
-
-					// RecordID A UUID identifying this record.
-					RecordID openapi_types.UUID `json:"record_id"`
-
-					// WorkspaceID A UUID identifying the workspace this record belongs to.
-					WorkspaceID openapi_types.UUID `json:"workspace_id"`
-				} `json:"id"`
-
-				// Values A record type with an attribute `api_slug` as the key, and an array of value objects as the values.
-				Values map[string][]GetRecord200JSONResponseBody_Data_Values_Item `json:"values"`
-
-				// WebURL A URL that links directly to the record page in the Attio web application.
-				WebURL string `json:"web_url"`
-			} `json:"data"`
+			Data Record `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -18519,12 +16083,7 @@ func ParseGetRecordResponse(rsp *http.Response) (*GetRecordResponse, error) {
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       GetRecord404JSONResponseBodyCode       `json:"code"`
-			Message    string                                 `json:"message"`
-			StatusCode GetRecord404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       GetRecord404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -18551,26 +16110,7 @@ func ParseUpdateRecordResponse(rsp *http.Response) (*UpdateRecordResponse, error
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data struct {
-				// CreatedAt When this record was created.
-				CreatedAt string `json:"created_at"`
-				ID        struct {
-					// ObjectID A UUID identifying the object this record belongs to.
-					ObjectID openapi_types.UUID `json:"object_id"`
-
-					// RecordID A UUID identifying this record.
-					RecordID openapi_types.UUID `json:"record_id"`
-
-					// WorkspaceID A UUID identifying the workspace this record belongs to.
-					WorkspaceID openapi_types.UUID `json:"workspace_id"`
-				} `json:"id"`
-
-				// Values A record type with an attribute `api_slug` as the key, and an array of value objects as the values.
-				Values map[string][]UpdateRecord200JSONResponseBody_Data_Values_Item `json:"values"`
-
-				// WebURL A URL that links directly to the record page in the Attio web application.
-				WebURL string `json:"web_url"`
-			} `json:"data"`
+			Data Record `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -18578,24 +16118,14 @@ func ParseUpdateRecordResponse(rsp *http.Response) (*UpdateRecordResponse, error
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       UpdateRecord400JSONResponseBodyCode       `json:"code"`
-			Message    string                                    `json:"message"`
-			StatusCode UpdateRecord400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       UpdateRecord400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       UpdateRecord404JSONResponseBodyCode       `json:"code"`
-			Message    string                                    `json:"message"`
-			StatusCode UpdateRecord404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       UpdateRecord404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -18622,26 +16152,7 @@ func ParseOverwriteRecordResponse(rsp *http.Response) (*OverwriteRecordResponse,
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data struct {
-				// CreatedAt When this record was created.
-				CreatedAt string `json:"created_at"`
-				ID        struct {
-					// ObjectID A UUID identifying the object this record belongs to.
-					ObjectID openapi_types.UUID `json:"object_id"`
-
-					// RecordID A UUID identifying this record.
-					RecordID openapi_types.UUID `json:"record_id"`
-
-					// WorkspaceID A UUID identifying the workspace this record belongs to.
-					WorkspaceID openapi_types.UUID `json:"workspace_id"`
-				} `json:"id"`
-
-				// Values A record type with an attribute `api_slug` as the key, and an array of value objects as the values.
-				Values map[string][]OverwriteRecord200JSONResponseBody_Data_Values_Item `json:"values"`
-
-				// WebURL A URL that links directly to the record page in the Attio web application.
-				WebURL string `json:"web_url"`
-			} `json:"data"`
+			Data Record `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -18649,24 +16160,14 @@ func ParseOverwriteRecordResponse(rsp *http.Response) (*OverwriteRecordResponse,
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       OverwriteRecord400JSONResponseBodyCode       `json:"code"`
-			Message    string                                       `json:"message"`
-			StatusCode OverwriteRecord400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       OverwriteRecord400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       OverwriteRecord404JSONResponseBodyCode       `json:"code"`
-			Message    string                                       `json:"message"`
-			StatusCode OverwriteRecord404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       OverwriteRecord404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -18693,7 +16194,7 @@ func ParseListRecordAttributeValuesResponse(rsp *http.Response) (*ListRecordAttr
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data []ListRecordAttributeValues200JSONResponseBody_Data_Item `json:"data"`
+			Data []Value `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -18701,24 +16202,14 @@ func ParseListRecordAttributeValuesResponse(rsp *http.Response) (*ListRecordAttr
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       ListRecordAttributeValues400JSONResponseBodyCode       `json:"code"`
-			Message    string                                                 `json:"message"`
-			StatusCode ListRecordAttributeValues400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       ListRecordAttributeValues400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       ListRecordAttributeValues404JSONResponseBodyCode       `json:"code"`
-			Message    string                                                 `json:"message"`
-			StatusCode ListRecordAttributeValues404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       ListRecordAttributeValues404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -18745,19 +16236,7 @@ func ParseListRecordEntriesResponse(rsp *http.Response) (*ListRecordEntriesRespo
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data []struct {
-				// CreatedAt When this entry was created.
-				CreatedAt string `json:"created_at"`
-
-				// EntryID A UUID identifying this entry on the list.
-				EntryID openapi_types.UUID `json:"entry_id"`
-
-				// ListAPISlug A human-readable slug for the list for use in URLs and responses.
-				ListAPISlug string `json:"list_api_slug"`
-
-				// ListID A UUID identifying the list that this record is in.
-				ListID openapi_types.UUID `json:"list_id"`
-			} `json:"data"`
+			Data []RecordEntry `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -18784,7 +16263,7 @@ func ParseIdentifyResponse(rsp *http.Response) (*IdentifyResponse, error) {
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest Identify200JSONResponseBody
+		var dest IdentifyResult
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -18847,24 +16326,14 @@ func ParseCreateTaskResponse(rsp *http.Response) (*CreateTaskResponse, error) {
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       CreateTask400JSONResponseBodyCode       `json:"code"`
-			Message    string                                  `json:"message"`
-			StatusCode CreateTask400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateTask400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       CreateTask404JSONResponseBodyCode       `json:"code"`
-			Message    string                                  `json:"message"`
-			StatusCode CreateTask404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateTask404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -18897,12 +16366,7 @@ func ParseDeleteTaskResponse(rsp *http.Response) (*DeleteTaskResponse, error) {
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       DeleteTask404JSONResponseBodyCode       `json:"code"`
-			Message    string                                  `json:"message"`
-			StatusCode DeleteTask404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       DeleteTask404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -18937,12 +16401,7 @@ func ParseGetTaskResponse(rsp *http.Response) (*GetTaskResponse, error) {
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       GetTask404JSONResponseBodyCode       `json:"code"`
-			Message    string                               `json:"message"`
-			StatusCode GetTask404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       GetTask404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -18977,24 +16436,14 @@ func ParseUpdateTaskResponse(rsp *http.Response) (*UpdateTaskResponse, error) {
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       UpdateTask400JSONResponseBodyCode       `json:"code"`
-			Message    string                                  `json:"message"`
-			StatusCode UpdateTask400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       UpdateTask400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       UpdateTask404JSONResponseBodyCode       `json:"code"`
-			Message    string                                  `json:"message"`
-			StatusCode UpdateTask404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       UpdateTask404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -19057,12 +16506,7 @@ func ParseGetThreadResponse(rsp *http.Response) (*GetThreadResponse, error) {
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       GetThread404JSONResponseBodyCode       `json:"code"`
-			Message    string                                 `json:"message"`
-			StatusCode GetThread404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       GetThread404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -19089,32 +16533,7 @@ func ParseListWebhooksResponse(rsp *http.Response) (*ListWebhooksResponse, error
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data []struct {
-				// CreatedAt When the webhook was created.
-				CreatedAt string `json:"created_at"`
-				ID        struct {
-					// WebhookID The ID of the webhook.
-					WebhookID openapi_types.UUID `json:"webhook_id"`
-
-					// WorkspaceID The ID of the workspace the webhook belongs to.
-					WorkspaceID openapi_types.UUID `json:"workspace_id"`
-				} `json:"id"`
-
-				// Status The state of the webhook. Webhooks marked as active and degraded will receive events, inactive ones will not. If a webhook remains in the degraded state for 7 days, it will be marked inactive.
-				Status ListWebhooks200JSONResponseBodyDataStatus `json:"status"`
-
-				// Subscriptions One or more events the webhook is subscribed to.
-				Subscriptions []struct {
-					// EventType Type of event the webhook is subscribed to.
-					EventType ListWebhooks200JSONResponseBodyDataSubscriptionsEventType `json:"event_type"`
-
-					// Filter Filters to determine whether the webhook event should be sent. If null, the filter always passes.
-					Filter *ListWebhooks200JSONResponseBody_Data_Subscriptions_Filter `json:"filter"`
-				} `json:"subscriptions"`
-
-				// TargetURL URL where the webhook events will be delivered to.
-				TargetURL string `json:"target_url"`
-			} `json:"data"`
+			Data []Webhook `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -19142,35 +16561,7 @@ func ParseCreateWebhookResponse(rsp *http.Response) (*CreateWebhookResponse, err
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data struct {
-				// CreatedAt When the webhook was created.
-				CreatedAt string `json:"created_at"`
-				ID        struct {
-					// WebhookID The ID of the webhook.
-					WebhookID openapi_types.UUID `json:"webhook_id"`
-
-					// WorkspaceID The ID of the workspace the webhook belongs to.
-					WorkspaceID openapi_types.UUID `json:"workspace_id"`
-				} `json:"id"`
-
-				// Secret The key which is used to sign the webhook events. This is only shown when setting up the webhook initially.
-				Secret string `json:"secret"`
-
-				// Status The state of the webhook. Webhooks marked as active and degraded will receive events, inactive ones will not. If a webhook remains in the degraded state for 7 days, it will be marked inactive.
-				Status CreateWebhook200JSONResponseBodyDataStatus `json:"status"`
-
-				// Subscriptions One or more events the webhook is subscribed to.
-				Subscriptions []struct {
-					// EventType Type of event the webhook is subscribed to.
-					EventType CreateWebhook200JSONResponseBodyDataSubscriptionsEventType `json:"event_type"`
-
-					// Filter Filters to determine whether the webhook event should be sent. If null, the filter always passes.
-					Filter *CreateWebhook200JSONResponseBody_Data_Subscriptions_Filter `json:"filter"`
-				} `json:"subscriptions"`
-
-				// TargetURL URL where the webhook events will be delivered to.
-				TargetURL string `json:"target_url"`
-			} `json:"data"`
+			Data CreateWebhookResult `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -19178,12 +16569,7 @@ func ParseCreateWebhookResponse(rsp *http.Response) (*CreateWebhookResponse, err
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       CreateWebhook400JSONResponseBodyCode       `json:"code"`
-			Message    string                                     `json:"message"`
-			StatusCode CreateWebhook400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateWebhook400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -19216,12 +16602,7 @@ func ParseDeleteWebhookResponse(rsp *http.Response) (*DeleteWebhookResponse, err
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       DeleteWebhook404JSONResponseBodyCode       `json:"code"`
-			Message    string                                     `json:"message"`
-			StatusCode DeleteWebhook404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       DeleteWebhook404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -19248,32 +16629,7 @@ func ParseGetWebhookResponse(rsp *http.Response) (*GetWebhookResponse, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data struct {
-				// CreatedAt When the webhook was created.
-				CreatedAt string `json:"created_at"`
-				ID        struct {
-					// WebhookID The ID of the webhook.
-					WebhookID openapi_types.UUID `json:"webhook_id"`
-
-					// WorkspaceID The ID of the workspace the webhook belongs to.
-					WorkspaceID openapi_types.UUID `json:"workspace_id"`
-				} `json:"id"`
-
-				// Status The state of the webhook. Webhooks marked as active and degraded will receive events, inactive ones will not. If a webhook remains in the degraded state for 7 days, it will be marked inactive.
-				Status GetWebhook200JSONResponseBodyDataStatus `json:"status"`
-
-				// Subscriptions One or more events the webhook is subscribed to.
-				Subscriptions []struct {
-					// EventType Type of event the webhook is subscribed to.
-					EventType GetWebhook200JSONResponseBodyDataSubscriptionsEventType `json:"event_type"`
-
-					// Filter Filters to determine whether the webhook event should be sent. If null, the filter always passes.
-					Filter *GetWebhook200JSONResponseBody_Data_Subscriptions_Filter `json:"filter"`
-				} `json:"subscriptions"`
-
-				// TargetURL URL where the webhook events will be delivered to.
-				TargetURL string `json:"target_url"`
-			} `json:"data"`
+			Data Webhook `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -19281,12 +16637,7 @@ func ParseGetWebhookResponse(rsp *http.Response) (*GetWebhookResponse, error) {
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       GetWebhook404JSONResponseBodyCode       `json:"code"`
-			Message    string                                  `json:"message"`
-			StatusCode GetWebhook404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       GetWebhook404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -19313,32 +16664,7 @@ func ParseUpdateWebhookResponse(rsp *http.Response) (*UpdateWebhookResponse, err
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data struct {
-				// CreatedAt When the webhook was created.
-				CreatedAt string `json:"created_at"`
-				ID        struct {
-					// WebhookID The ID of the webhook.
-					WebhookID openapi_types.UUID `json:"webhook_id"`
-
-					// WorkspaceID The ID of the workspace the webhook belongs to.
-					WorkspaceID openapi_types.UUID `json:"workspace_id"`
-				} `json:"id"`
-
-				// Status The state of the webhook. Webhooks marked as active and degraded will receive events, inactive ones will not. If a webhook remains in the degraded state for 7 days, it will be marked inactive.
-				Status UpdateWebhook200JSONResponseBodyDataStatus `json:"status"`
-
-				// Subscriptions One or more events the webhook is subscribed to.
-				Subscriptions []struct {
-					// EventType Type of event the webhook is subscribed to.
-					EventType UpdateWebhook200JSONResponseBodyDataSubscriptionsEventType `json:"event_type"`
-
-					// Filter Filters to determine whether the webhook event should be sent. If null, the filter always passes.
-					Filter *UpdateWebhook200JSONResponseBody_Data_Subscriptions_Filter `json:"filter"`
-				} `json:"subscriptions"`
-
-				// TargetURL URL where the webhook events will be delivered to.
-				TargetURL string `json:"target_url"`
-			} `json:"data"`
+			Data Webhook `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -19346,12 +16672,7 @@ func ParseUpdateWebhookResponse(rsp *http.Response) (*UpdateWebhookResponse, err
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       UpdateWebhook404JSONResponseBodyCode       `json:"code"`
-			Message    string                                     `json:"message"`
-			StatusCode UpdateWebhook404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       UpdateWebhook404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -19414,12 +16735,7 @@ func ParseGetWorkspaceMemberResponse(rsp *http.Response) (*GetWorkspaceMemberRes
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       GetWorkspaceMember404JSONResponseBodyCode       `json:"code"`
-			Message    string                                          `json:"message"`
-			StatusCode GetWorkspaceMember404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       GetWorkspaceMember404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -19482,36 +16798,21 @@ func ParseCreateAttributeResponse(rsp *http.Response) (*CreateAttributeResponse,
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       CreateAttribute400JSONResponseBodyCode       `json:"code"`
-			Message    string                                       `json:"message"`
-			StatusCode CreateAttribute400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateAttribute400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       CreateAttribute404JSONResponseBodyCode       `json:"code"`
-			Message    string                                       `json:"message"`
-			StatusCode CreateAttribute404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateAttribute404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-		var dest struct {
-			Code       CreateAttribute409JSONResponseBodyCode       `json:"code"`
-			Message    string                                       `json:"message"`
-			StatusCode CreateAttribute409JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateAttribute409JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -19546,12 +16847,7 @@ func ParseGetAttributeResponse(rsp *http.Response) (*GetAttributeResponse, error
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       GetAttribute404JSONResponseBodyCode       `json:"code"`
-			Message    string                                    `json:"message"`
-			StatusCode GetAttribute404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       GetAttribute404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -19586,24 +16882,14 @@ func ParseUpdateAttributeResponse(rsp *http.Response) (*UpdateAttributeResponse,
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       UpdateAttribute400JSONResponseBodyCode       `json:"code"`
-			Message    string                                       `json:"message"`
-			StatusCode UpdateAttribute400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       UpdateAttribute400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       UpdateAttribute404JSONResponseBodyCode       `json:"code"`
-			Message    string                                       `json:"message"`
-			StatusCode UpdateAttribute404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       UpdateAttribute404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -19638,12 +16924,7 @@ func ParseListSelectOptionsResponse(rsp *http.Response) (*ListSelectOptionsRespo
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       ListSelectOptions404JSONResponseBodyCode       `json:"code"`
-			Message    string                                         `json:"message"`
-			StatusCode ListSelectOptions404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       ListSelectOptions404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -19678,36 +16959,21 @@ func ParseCreateSelectOptionResponse(rsp *http.Response) (*CreateSelectOptionRes
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       CreateSelectOption400JSONResponseBodyCode       `json:"code"`
-			Message    string                                          `json:"message"`
-			StatusCode CreateSelectOption400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateSelectOption400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       CreateSelectOption404JSONResponseBodyCode       `json:"code"`
-			Message    string                                          `json:"message"`
-			StatusCode CreateSelectOption404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateSelectOption404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-		var dest struct {
-			Code       CreateSelectOption409JSONResponseBodyCode       `json:"code"`
-			Message    string                                          `json:"message"`
-			StatusCode CreateSelectOption409JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateSelectOption409JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -19742,36 +17008,21 @@ func ParseUpdateSelectOptionResponse(rsp *http.Response) (*UpdateSelectOptionRes
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       UpdateSelectOption400JSONResponseBodyCode       `json:"code"`
-			Message    string                                          `json:"message"`
-			StatusCode UpdateSelectOption400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       UpdateSelectOption400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       UpdateSelectOption404JSONResponseBodyCode       `json:"code"`
-			Message    string                                          `json:"message"`
-			StatusCode UpdateSelectOption404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       UpdateSelectOption404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-		var dest struct {
-			Code       UpdateSelectOption409JSONResponseBodyCode       `json:"code"`
-			Message    string                                          `json:"message"`
-			StatusCode UpdateSelectOption409JSONResponseBodyStatusCode `json:"status_code"`
-			Type       UpdateSelectOption409JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -19806,12 +17057,7 @@ func ParseListStatusesResponse(rsp *http.Response) (*ListStatusesResponse, error
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       ListStatuses404JSONResponseBodyCode       `json:"code"`
-			Message    string                                    `json:"message"`
-			StatusCode ListStatuses404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       ListStatuses404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -19846,36 +17092,21 @@ func ParseCreateStatusResponse(rsp *http.Response) (*CreateStatusResponse, error
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       CreateStatus400JSONResponseBodyCode       `json:"code"`
-			Message    string                                    `json:"message"`
-			StatusCode CreateStatus400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateStatus400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       CreateStatus404JSONResponseBodyCode       `json:"code"`
-			Message    string                                    `json:"message"`
-			StatusCode CreateStatus404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateStatus404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-		var dest struct {
-			Code       CreateStatus409JSONResponseBodyCode       `json:"code"`
-			Message    string                                    `json:"message"`
-			StatusCode CreateStatus409JSONResponseBodyStatusCode `json:"status_code"`
-			Type       CreateStatus409JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -19910,36 +17141,21 @@ func ParseUpdateStatusResponse(rsp *http.Response) (*UpdateStatusResponse, error
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest struct {
-			Code       UpdateStatus400JSONResponseBodyCode       `json:"code"`
-			Message    string                                    `json:"message"`
-			StatusCode UpdateStatus400JSONResponseBodyStatusCode `json:"status_code"`
-			Type       UpdateStatus400JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest struct {
-			Code       UpdateStatus404JSONResponseBodyCode       `json:"code"`
-			Message    string                                    `json:"message"`
-			StatusCode UpdateStatus404JSONResponseBodyStatusCode `json:"status_code"`
-			Type       UpdateStatus404JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-		var dest struct {
-			Code       UpdateStatus409JSONResponseBodyCode       `json:"code"`
-			Message    string                                    `json:"message"`
-			StatusCode UpdateStatus409JSONResponseBodyStatusCode `json:"status_code"`
-			Type       UpdateStatus409JSONResponseBodyType       `json:"type"`
-		}
+		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

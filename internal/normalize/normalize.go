@@ -22,6 +22,12 @@ type Report struct {
 	NullableFixed int
 	// OperationsNamed counts operations given an operationId from their summary.
 	OperationsNamed int
+	// ErrorsUnified counts error responses pointed at the shared Error schema.
+	ErrorsUnified int
+	// ScalarUnions counts unions of scalars collapsed to one type.
+	ScalarUnions int
+	// Schemas counts the named schemas after hoisting.
+	Schemas int
 }
 
 // Document normalizes doc, the root of a parsed OpenAPI document, in place.
@@ -44,6 +50,13 @@ func Document(doc *yaml.Node, ov *overlay.Overlay) (*Report, error) {
 	r.NullableFixed = fixNullable(root)
 	var err error
 	if r.OperationsNamed, err = nameOperations(root); err != nil {
+		return nil, err
+	}
+	if r.ErrorsUnified, err = unifyErrors(root); err != nil {
+		return nil, err
+	}
+	r.ScalarUnions = collapseScalarUnions(root)
+	if r.Schemas, err = hoist(root); err != nil {
 		return nil, err
 	}
 	return r, nil

@@ -1,0 +1,674 @@
+package normalize
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Hoisting gives every schema a Go programmer would name a name, once.
+//
+// Attio's document repeats the same inline shapes across dozens of
+// operations (a record is spelled out in full in six responses), so
+// oapi-codegen, which names inline schemas after the path they sit on, emits
+// the same struct many times under names like
+// GetV2ObjectsObjectRecordsRecordId200JSONResponseBodyData. The hoister
+// finds structurally identical schemas (ignoring prose: descriptions and
+// examples), moves each to components/schemas under one name chosen from
+// where it is used, and replaces every use with a $ref.
+//
+// What gets a name: every union and every enum (oapi-codegen names those
+// anyway), every union variant, the `data` of each request and response, the
+// existing components, and any object shape used more than once. An object
+// used in one place only stays an inline struct.
+
+// nameKey is the extension with which the overlay names a schema explicitly.
+const nameKey = "x-attio-name"
+
+// ignoredInShape are schema keywords that do not change what a value may be.
+var ignoredInShape = map[string]bool{"description": true, "example": true, "examples": true, "title": true, nameKey: true}
+
+type shapeKind int
+
+const (
+	kindPlain  shapeKind = iota // a scalar, array or ref: never named on its own
+	kindObject                  // an object with properties
+	kindEnum                    // a string enum with two or more values
+	kindUnion                   // oneOf/anyOf with two or more non-null branches
+)
+
+// occurrence is one place a shape appears.
+type occurrence struct {
+	node      *yaml.Node
+	alts      []string // candidate names, preferred first
+	component string   // the component name, when node is a components/schemas entry
+	forced    bool     // named even when used once
+	explicit  string   // the overlay's x-attio-name
+	variantOf *yaml.Node // the union this is a branch of, if any
+	index     int        // which branch
+}
+
+// shape is a set of structurally identical schemas.
+type shape struct {
+	kind    shapeKind
+	occs    []*occurrence
+	alts    []string
+	pick    int // index into alts of the current choice
+	fixed   bool
+	weight  int // occurrences, for settling contested names
+	name    string
+	created bool // the component body has been placed
+}
+
+// hoister holds the state of one run.
+type hoister struct {
+	shapes   map[string]*shape
+	order    []*occurrence // post-order: children before parents
+	shapeOf  map[*yaml.Node]*shape
+	mappings  []discriminatorFixup
+	discValue map[*yaml.Node]string // union branch -> its discriminator value
+	reserved  map[string]bool
+}
+
+// discriminatorFixup fills a discriminator mapping entry once the variant
+// has its final name.
+type discriminatorFixup struct {
+	mapping *yaml.Node
+	value   string
+	variant *yaml.Node
+}
+
+// ctx says where a schema sits, for naming it.
+type ctx struct {
+	anchor string   // the named thing the path starts from
+	path   []string // Go names of the properties below the anchor
+	alts   []string // names proposed by the caller, tried first
+	forced bool
+	union  *yaml.Node // set for the branches of a union
+	index  int
+}
+
+// child returns the context of property name below c.
+func (c ctx) child(name string) ctx {
+	return ctx{anchor: c.anchor, path: append(append([]string(nil), c.path...), name)}
+}
+
+// items returns the context of an array's elements: the singular.
+func (c ctx) items() ctx {
+	out := ctx{anchor: c.anchor, path: append([]string(nil), c.path...)}
+	if n := len(out.path); n > 0 {
+		out.path[n-1] = lastWordSingular(out.path[n-1])
+	} else {
+		out.anchor = lastWordSingular(out.anchor)
+	}
+	return out
+}
+
+// candidates lists the names for a schema in context c, shortest first:
+// the property name, then longer suffixes of the path, then the full path
+// from the anchor.
+func (c ctx) candidates() []string {
+	alts := append([]string(nil), c.alts...)
+	for i := len(c.path) - 1; i >= 0; i-- {
+		alts = append(alts, strings.Join(c.path[i:], ""))
+	}
+	alts = append(alts, c.anchor+strings.Join(c.path, ""))
+	return dedupe(alts)
+}
+
+func dedupe(in []string) []string {
+	seen := map[string]bool{}
+	out := in[:0]
+	for _, s := range in {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// hoist runs the rule on the document root and returns how many named
+// schemas the components hold afterwards.
+func hoist(root *yaml.Node) (int, error) {
+	renameComponents(root)
+	h := &hoister{shapes: map[string]*shape{}, shapeOf: map[*yaml.Node]*shape{}, discValue: map[*yaml.Node]string{}, reserved: reservedNames(root)}
+	schemas := getPath(root, "components", "schemas")
+	pairs(schemas, func(name string, s *yaml.Node) {
+		h.visit(s, ctx{anchor: name}, name)
+	})
+	forEachOperation(root, func(path, method string, op *yaml.Node) {
+		h.visitOperation(get(root, "paths"), path, op)
+	})
+	if err := h.chooseNames(); err != nil {
+		return 0, err
+	}
+	h.rewrite(root)
+	return len(getPath(root, "components", "schemas").Content) / 2, nil
+}
+
+// visitOperation visits the schemas of one operation's parameters, request
+// body and responses.
+func (h *hoister) visitOperation(paths *yaml.Node, path string, op *yaml.Node) {
+	id := get(op, "operationId").Value
+	noun := resourceNoun(id)
+	params := append(append([]*yaml.Node(nil), seq(get(get(paths, path), "parameters"))...), seq(get(op, "parameters"))...)
+	for _, p := range params {
+		if name := get(p, "name"); name != nil {
+			h.visit(get(p, "schema"), ctx{anchor: id, path: []string{goName(name.Value)}}, "")
+		}
+	}
+	pairs(getPath(op, "requestBody", "content"), func(_ string, media *yaml.Node) {
+		h.visitRoot(get(media, "schema"), id+"Request", []string{noun + "Input", id + "Input"})
+	})
+	pairs(get(op, "responses"), func(code string, resp *yaml.Node) {
+		if !strings.HasPrefix(code, "2") {
+			return
+		}
+		pairs(get(resp, "content"), func(_ string, media *yaml.Node) {
+			h.visitRoot(get(media, "schema"), id+"Response", []string{noun, id + "Result"})
+		})
+	})
+}
+
+// visitRoot visits a request or response body. The body itself is left for
+// oapi-codegen to name after the operation; its `data` (Attio's envelope)
+// is the resource and gets dataAlts as names.
+func (h *hoister) visitRoot(s *yaml.Node, anchor string, dataAlts []string) {
+	if s == nil || get(s, "properties") == nil {
+		h.visit(s, ctx{anchor: anchor, alts: dataAlts[1:]}, "")
+		return
+	}
+	if p := getPath(s, "properties", "data"); p != nil {
+		if hasType(p, "array") {
+			p = get(p, "items")
+		}
+		h.visit(p, ctx{anchor: dataAlts[0], alts: dataAlts, forced: true}, "")
+	}
+	h.visitChildren(s, ctx{anchor: anchor}, true)
+}
+
+// visit computes the shape key of schema s, registering s as an occurrence
+// of its shape when it is a nameable kind. component is set for the entries
+// of components/schemas.
+func (h *hoister) visit(s *yaml.Node, c ctx, component string) string {
+	if s == nil || s.Kind != yaml.MappingNode {
+		return canonical(s)
+	}
+	if ref := get(s, "$ref"); ref != nil {
+		return "ref:" + ref.Value
+	}
+	if component == "" {
+		h.detectDiscriminator(s, c)
+	}
+	body := h.visitChildren(s, c, false)
+	kind := kindOf(s)
+	if kind == kindPlain && component == "" && (c.union == nil || (len(s.Content) == 2 && hasType(s, "null"))) {
+		return body
+	}
+	sum := sha256.Sum256([]byte(body))
+	key := hex.EncodeToString(sum[:12])
+	sh := h.shapes[key]
+	if sh == nil {
+		sh = &shape{kind: kind}
+		h.shapes[key] = sh
+	}
+	o := &occurrence{node: s, alts: c.candidates(), component: component, forced: c.forced, variantOf: c.union, index: c.index}
+	if n := get(s, nameKey); n != nil {
+		o.explicit = n.Value
+	}
+	sh.occs = append(sh.occs, o)
+	h.shapeOf[s] = sh
+	h.order = append(h.order, o)
+	return "#" + key
+}
+
+// visitChildren visits the subschemas of s and returns s's canonical form,
+// with each subschema replaced by its key. With skipData set, the `data`
+// property (already visited by visitRoot) is not visited again.
+func (h *hoister) visitChildren(s *yaml.Node, c ctx, skipData bool) string {
+	var b strings.Builder
+	keys := make([]string, 0, len(s.Content)/2)
+	vals := map[string]*yaml.Node{}
+	pairs(s, func(k string, v *yaml.Node) {
+		if !ignoredInShape[k] {
+			keys = append(keys, k)
+			vals[k] = v
+		}
+	})
+	sort.Strings(keys)
+	b.WriteString("{")
+	for _, k := range keys {
+		v := vals[k]
+		b.WriteString(k + ":")
+		switch k {
+		case "properties":
+			b.WriteString("{")
+			pairs(v, func(prop string, p *yaml.Node) {
+				if skipData && prop == "data" {
+					b.WriteString(prop + ":data,")
+					return
+				}
+				b.WriteString(prop + ":" + h.visit(p, c.child(goName(prop)), "") + ",")
+			})
+			b.WriteString("}")
+		case "items":
+			b.WriteString(h.visit(v, c.items(), ""))
+		case "additionalProperties", "not":
+			b.WriteString(h.visit(v, c, ""))
+		case "anyOf", "oneOf", "allOf":
+			b.WriteString("[")
+			for i, branch := range v.Content {
+				b.WriteString(h.visit(branch, variantCtx(s, c, i), "") + ",")
+			}
+			b.WriteString("]")
+		case "required":
+			req := scalars(v)
+			sort.Strings(req)
+			b.WriteString(strings.Join(req, ","))
+		default:
+			b.WriteString(canonical(v))
+		}
+		b.WriteString(";")
+	}
+	b.WriteString("}")
+	return b.String()
+}
+
+// variantCtx returns the context of branch i of union s. Variants are named
+// after the union's final name (see variantCandidates), so here they only
+// record which union they belong to.
+func variantCtx(s *yaml.Node, c ctx, i int) ctx {
+	return ctx{anchor: c.anchor, path: c.path, forced: true, union: s, index: i}
+}
+
+// variantCandidates names branch o of a union called union: by its
+// discriminator value ("text" -> TextValue), else by what it holds
+// (TemplateDefaultValue for an object whose one property is template,
+// StringDefaultValue for a string), and last by position (DefaultValueVariantB),
+// a name the overlay should replace.
+func (h *hoister) variantCandidates(o *occurrence, union string) []string {
+	var alts []string
+	if t := get(o.node, "title"); t != nil {
+		alts = append(alts, goName(t.Value)+union, goName(t.Value))
+	}
+	if v := h.discValue[o.node]; v != "" {
+		alts = append(alts, goName(v)+"Value", goName(v)+union)
+	}
+	if what := describeVariant(o.node); what != "" {
+		alts = append(alts, what+union)
+	}
+	return append(alts, union+"Variant"+string(rune('A'+o.index%26)))
+}
+
+// describeVariant names what a union branch holds: its only (or first
+// required) property, or its type.
+func describeVariant(s *yaml.Node) string {
+	if props := get(s, "properties"); props != nil && len(props.Content) > 0 {
+		if req := scalars(get(s, "required")); len(req) > 0 {
+			return goName(req[0])
+		}
+		return goName(props.Content[0].Value)
+	}
+	for _, t := range scalars(get(s, "type")) {
+		if t != "null" {
+			return goName(t)
+		}
+	}
+	return ""
+}
+
+// kindOf classifies a schema for naming.
+func kindOf(s *yaml.Node) shapeKind {
+	for _, k := range []string{"anyOf", "oneOf"} {
+		if u := get(s, k); u != nil {
+			nonNull := 0
+			for _, b := range u.Content {
+				if !(len(b.Content) == 2 && hasType(b, "null")) {
+					nonNull++
+				}
+			}
+			if nonNull >= 2 {
+				return kindUnion
+			}
+		}
+	}
+	if p := get(s, "properties"); p != nil && len(p.Content) > 0 {
+		return kindObject
+	}
+	if e := get(s, "enum"); e != nil && hasType(s, "string") {
+		n := 0
+		for _, v := range e.Content {
+			if v.Tag != "!!null" {
+				n++
+			}
+		}
+		if n >= 2 {
+			return kindEnum
+		}
+	}
+	return kindPlain
+}
+
+// canonical renders a plain YAML value with sorted keys.
+func canonical(n *yaml.Node) string {
+	if n == nil {
+		return "~"
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return n.Tag + ":" + n.Value
+	case yaml.SequenceNode:
+		parts := make([]string, len(n.Content))
+		for i, c := range n.Content {
+			parts[i] = canonical(c)
+		}
+		return "[" + strings.Join(parts, ",") + "]"
+	case yaml.MappingNode:
+		var parts []string
+		pairs(n, func(k string, v *yaml.Node) {
+			if !ignoredInShape[k] {
+				parts = append(parts, k+":"+canonical(v))
+			}
+		})
+		sort.Strings(parts)
+		return "{" + strings.Join(parts, ",") + "}"
+	}
+	return "?"
+}
+
+// seq returns the items of a sequence node, or nil.
+func seq(n *yaml.Node) []*yaml.Node {
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	return n.Content
+}
+
+// chooseNames gives each shape that needs one a unique name. A name wanted
+// by several shapes goes to the one the overlay named, else the one used
+// most often; the others move on to their next candidate.
+func (h *hoister) chooseNames() error {
+	keys := make([]string, 0, len(h.shapes))
+	for k := range h.shapes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var first, variants []*shape
+	for _, k := range keys {
+		sh := h.shapes[k]
+		switch {
+		case !sh.needsName():
+		case sh.onlyVariant():
+			variants = append(variants, sh)
+		default:
+			sh.settleCandidates()
+			first = append(first, sh)
+		}
+	}
+	if err := h.settle(first); err != nil {
+		return err
+	}
+	// Variants are named after their union, which now has its name.
+	for _, sh := range variants {
+		sh.weight = len(sh.occs)
+		o := sh.occs[0]
+		union := ""
+		if u := h.shapeOf[o.variantOf]; u != nil {
+			union = u.name
+		}
+		if union == "" {
+			union = o.alts[0]
+		}
+		sh.alts = h.variantCandidates(o, union)
+		if o.explicit != "" {
+			sh.alts, sh.fixed = []string{o.explicit}, true
+		}
+	}
+	return h.settle(append(first, variants...))
+}
+
+// settle resolves contested names among shapes until each has its own.
+func (h *hoister) settle(named []*shape) error {
+	for changed := true; changed; {
+		changed = false
+		byName := map[string][]*shape{}
+		for _, sh := range named {
+			byName[sh.alts[sh.pick]] = append(byName[sh.alts[sh.pick]], sh)
+		}
+		names := make([]string, 0, len(byName))
+		for name := range byName {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			group := byName[name]
+			if len(group) == 1 && !h.reserved[name] {
+				continue
+			}
+			winner := contestWinner(group, h.reserved[name])
+			for _, sh := range group {
+				if sh == winner {
+					continue
+				}
+				if sh.fixed || sh.pick+1 >= len(sh.alts) {
+					return fmt.Errorf("two schemas want the Go name %s; name one with %s in spec/overlay.yaml (%s)", name, nameKey, describe(sh))
+				}
+				sh.pick++
+				changed = true
+			}
+		}
+	}
+	for _, sh := range named {
+		sh.name = sh.alts[sh.pick]
+	}
+	return nil
+}
+
+// onlyVariant reports whether every use of the shape is as a union branch
+// (and no overlay or component names it).
+func (sh *shape) onlyVariant() bool {
+	for _, o := range sh.occs {
+		if o.variantOf == nil || o.component != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// needsName reports whether a shape becomes a named component.
+func (sh *shape) needsName() bool {
+	if sh.kind == kindUnion || sh.kind == kindEnum || len(sh.occs) > 1 {
+		return true
+	}
+	o := sh.occs[0]
+	return o.forced || o.component != "" || o.explicit != ""
+}
+
+// settleCandidates picks the shape's candidate names: the overlay's name or
+// the component's, else the candidates of the occurrence whose first choice
+// most occurrences share.
+func (sh *shape) settleCandidates() {
+	sh.weight = len(sh.occs)
+	for _, o := range sh.occs {
+		if o.explicit != "" {
+			sh.alts, sh.fixed = []string{o.explicit}, true
+			return
+		}
+		if o.component != "" {
+			sh.alts, sh.fixed = []string{o.component}, true
+			return
+		}
+	}
+	votes := map[string]int{}
+	for _, o := range sh.occs {
+		votes[o.alts[0]]++
+	}
+	best := sh.occs[0]
+	for _, o := range sh.occs[1:] {
+		a, b := o.alts[0], best.alts[0]
+		if votes[a] > votes[b] || (votes[a] == votes[b] && (len(a) < len(b) || (len(a) == len(b) && a < b))) {
+			best = o
+		}
+	}
+	sh.alts = best.alts
+}
+
+// contestWinner returns the shape that keeps a contested name, or nil when
+// none clearly should (a reserved name, or a tie).
+func contestWinner(group []*shape, reserved bool) *shape {
+	if reserved {
+		return nil
+	}
+	var winner *shape
+	tie := false
+	for _, sh := range group {
+		switch {
+		case winner == nil:
+			winner = sh
+		case sh.fixed && !winner.fixed, sh.fixed == winner.fixed && sh.weight > winner.weight:
+			winner, tie = sh, false
+		case sh.fixed == winner.fixed && sh.weight == winner.weight:
+			tie = true
+		}
+	}
+	if tie {
+		return nil
+	}
+	return winner
+}
+
+// describe says where a shape is used, for error messages.
+func describe(sh *shape) string {
+	return fmt.Sprintf("candidates %v, used %d times", sh.alts, len(sh.occs))
+}
+
+// rewrite moves each named shape into components/schemas and replaces its
+// occurrences with references, children before parents, and fills in the
+// discriminator mappings.
+func (h *hoister) rewrite(root *yaml.Node) {
+	schemas := getPath(root, "components", "schemas")
+	var added []string
+	bodies := map[string]*yaml.Node{}
+	for _, o := range h.order {
+		sh := h.shapeOf[o.node]
+		if sh.name == "" {
+			continue
+		}
+		ref := "#/components/schemas/" + sh.name
+		if o.component != "" {
+			if o.component == sh.name {
+				del(o.node, nameKey)
+				continue
+			}
+			// A component identical to another: it becomes a reference.
+		} else if !sh.created && !sh.hasComponent() {
+			body := clone(o.node)
+			del(body, nameKey)
+			bodies[sh.name] = body
+			added = append(added, sh.name)
+			sh.created = true
+		}
+		o.node.Content = []*yaml.Node{str("$ref"), str(ref)}
+	}
+	sort.Strings(added)
+	for _, name := range added {
+		set(schemas, name, bodies[name])
+	}
+	dedupeBranches(root)
+	for _, f := range h.mappings {
+		if sh := h.shapeOf[f.variant]; sh != nil && sh.name != "" {
+			set(f.mapping, f.value, str("#/components/schemas/"+sh.name))
+		} else if ref := get(f.variant, "$ref"); ref != nil {
+			set(f.mapping, f.value, str(ref.Value))
+		}
+	}
+}
+
+// dedupeBranches removes repeated references from unions: shapes that
+// differed only in prose (a date and a text input are both `{value:
+// string}`) are now one component, and a union may not list it twice.
+func dedupeBranches(root *yaml.Node) {
+	walk(root, func(s *yaml.Node) {
+		for _, key := range []string{"anyOf", "oneOf"} {
+			u := get(s, key)
+			if u == nil || get(s, "discriminator") != nil {
+				continue
+			}
+			seen := map[string]bool{}
+			kept := u.Content[:0]
+			for _, b := range u.Content {
+				if ref := get(b, "$ref"); ref != nil {
+					if seen[ref.Value] {
+						continue
+					}
+					seen[ref.Value] = true
+				}
+				kept = append(kept, b)
+			}
+			u.Content = kept
+		}
+	})
+}
+
+// hasComponent reports whether one of the shape's occurrences is the
+// component it is named after.
+func (sh *shape) hasComponent() bool {
+	for _, o := range sh.occs {
+		if o.component == sh.name {
+			return true
+		}
+	}
+	return false
+}
+
+// clone deep-copies a node.
+func clone(n *yaml.Node) *yaml.Node {
+	c := *n
+	c.Content = make([]*yaml.Node, len(n.Content))
+	for i, ch := range n.Content {
+		c.Content[i] = clone(ch)
+	}
+	return &c
+}
+
+// renameComponents gives the existing component schemas Go names
+// ("select-option" -> "SelectOption") and rewrites the references to them.
+func renameComponents(root *yaml.Node) {
+	schemas := getPath(root, "components", "schemas")
+	renamed := map[string]string{}
+	for i := 0; i+1 < len(schemas.Content); i += 2 {
+		k := schemas.Content[i]
+		if n := goName(k.Value); n != k.Value {
+			renamed["#/components/schemas/"+k.Value] = "#/components/schemas/" + n
+			k.Value = n
+		}
+	}
+	walk(root, func(n *yaml.Node) {
+		if ref := get(n, "$ref"); ref != nil {
+			if to, ok := renamed[ref.Value]; ok {
+				ref.Value = to
+			}
+		}
+	})
+}
+
+// reservedNames are the names oapi-codegen gives the types it derives from
+// operations; a hoisted schema must not take one.
+func reservedNames(root *yaml.Node) map[string]bool {
+	r := map[string]bool{}
+	for _, n := range []string{"Client", "ClientInterface", "ClientOption", "ClientWithResponses", "ClientWithResponsesInterface", "HttpRequestDoer", "RequestEditorFn"} {
+		r[n] = true
+	}
+	forEachOperation(root, func(_, _ string, op *yaml.Node) {
+		id := get(op, "operationId").Value
+		for _, suffix := range []string{"JSONBody", "JSONRequestBody", "Params", "Response", "MultipartBody", "MultipartRequestBody"} {
+			r[id+suffix] = true
+		}
+	})
+	return r
+}
