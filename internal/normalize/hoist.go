@@ -44,10 +44,10 @@ const (
 // occurrence is one place a shape appears.
 type occurrence struct {
 	node      *yaml.Node
-	alts      []string // candidate names, preferred first
-	component string   // the component name, when node is a components/schemas entry
-	forced    bool     // named even when used once
-	explicit  string   // the overlay's x-attio-name
+	alts      []string   // candidate names, preferred first
+	component string     // the component name, when node is a components/schemas entry
+	forced    bool       // named even when used once
+	explicit  string     // the overlay's x-attio-name
 	variantOf *yaml.Node // the union this is a branch of, if any
 	index     int        // which branch
 }
@@ -66,9 +66,9 @@ type shape struct {
 
 // hoister holds the state of one run.
 type hoister struct {
-	shapes   map[string]*shape
-	order    []*occurrence // post-order: children before parents
-	shapeOf  map[*yaml.Node]*shape
+	shapes    map[string]*shape
+	order     []*occurrence // post-order: children before parents
+	shapeOf   map[*yaml.Node]*shape
 	mappings  []discriminatorFixup
 	discValue map[*yaml.Node]string // union branch -> its discriminator value
 	reserved  map[string]bool
