@@ -253,14 +253,14 @@ type ClientInterface interface {
 	// Corresponds with GET /v2/files/{file_id}/download (the `DownloadFile` operationId).
 	DownloadFile(ctx context.Context, fileID openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListAllLists List all lists
+	// ListLists List all lists
 	//
 	// List all lists that your access token has access to. lists are returned in the order that they are sorted in the sidebar.
 	//
 	// Required scopes: `list_configuration:read`.
 	//
-	// Corresponds with GET /v2/lists (the `ListAllLists` operationId).
-	ListAllLists(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /v2/lists (the `ListLists` operationId).
+	ListLists(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateListWithBody Create a list
 	//
@@ -327,7 +327,7 @@ type ClientInterface interface {
 	// Corresponds with PATCH /v2/lists/{list} (the `UpdateList` operationId).
 	UpdateList(ctx context.Context, list string, body UpdateListJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateEntryWithBody Create an entry (add record to list)
+	// CreateListEntryWithBody Create an entry (add record to list)
 	//
 	// Adds a record to a list as a new list entry. This endpoint will throw on conflicts of unique attributes. Multiple list entries are allowed for the same parent record
 	//
@@ -335,10 +335,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v2/lists/{list}/entries (the `CreateEntry` operationId).
-	CreateEntryWithBody(ctx context.Context, list string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v2/lists/{list}/entries (the `CreateListEntry` operationId).
+	CreateListEntryWithBody(ctx context.Context, list string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateEntry Create an entry (add record to list)
+	// CreateListEntry Create an entry (add record to list)
 	//
 	// Adds a record to a list as a new list entry. This endpoint will throw on conflicts of unique attributes. Multiple list entries are allowed for the same parent record
 	//
@@ -346,10 +346,10 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v2/lists/{list}/entries (the `CreateEntry` operationId).
-	CreateEntry(ctx context.Context, list string, body CreateEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v2/lists/{list}/entries (the `CreateListEntry` operationId).
+	CreateListEntry(ctx context.Context, list string, body CreateListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// AssertListEntryByParentWithBody Assert a list entry by parent
+	// AssertListEntryWithBody Assert a list entry by parent
 	//
 	// Use this endpoint to create or update a list entry for a given parent record. If an entry with the specified parent record is found, that entry will be updated. If no such entry is found, a new entry will be created instead. If there are multiple entries with the same parent record, this endpoint with return the "MULTIPLE_MATCH_RESULTS" error. When writing to multi-select attributes, all values will be either created or deleted as necessary to match the list of values supplied in the request body.
 	//
@@ -357,10 +357,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with PUT /v2/lists/{list}/entries (the `AssertListEntryByParent` operationId).
-	AssertListEntryByParentWithBody(ctx context.Context, list string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with PUT /v2/lists/{list}/entries (the `AssertListEntry` operationId).
+	AssertListEntryWithBody(ctx context.Context, list string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// AssertListEntryByParent Assert a list entry by parent
+	// AssertListEntry Assert a list entry by parent
 	//
 	// Use this endpoint to create or update a list entry for a given parent record. If an entry with the specified parent record is found, that entry will be updated. If no such entry is found, a new entry will be created instead. If there are multiple entries with the same parent record, this endpoint with return the "MULTIPLE_MATCH_RESULTS" error. When writing to multi-select attributes, all values will be either created or deleted as necessary to match the list of values supplied in the request body.
 	//
@@ -368,8 +368,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with PUT /v2/lists/{list}/entries (the `AssertListEntryByParent` operationId).
-	AssertListEntryByParent(ctx context.Context, list string, body AssertListEntryByParentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with PUT /v2/lists/{list}/entries (the `AssertListEntry` operationId).
+	AssertListEntry(ctx context.Context, list string, body AssertListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListEntriesWithBody List entries
 	//
@@ -455,14 +455,14 @@ type ClientInterface interface {
 	// Corresponds with PUT /v2/lists/{list}/entries/{entry_id} (the `OverwriteListEntry` operationId).
 	OverwriteListEntry(ctx context.Context, list string, entryID string, body OverwriteListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListAttributeValuesForListEntry List attribute values for a list entry
+	// ListEntryAttributeValues List attribute values for a list entry
 	//
 	// Gets all values for a given attribute on a list entry. This endpoint has the ability to return all historic values using the `show_historic` query param. Historic values are sorted from oldest to newest (by `active_from`).
 	//
 	// Required scopes: `list_entry:read`, `list_configuration:read`.
 	//
-	// Corresponds with GET /v2/lists/{list}/entries/{entry_id}/attributes/{attribute}/values (the `ListAttributeValuesForListEntry` operationId).
-	ListAttributeValuesForListEntry(ctx context.Context, list string, entryID openapi_types.UUID, attribute string, params *ListAttributeValuesForListEntryParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /v2/lists/{list}/entries/{entry_id}/attributes/{attribute}/values (the `ListEntryAttributeValues` operationId).
+	ListEntryAttributeValues(ctx context.Context, list string, entryID openapi_types.UUID, attribute string, params *ListEntryAttributeValuesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListMeetings List meetings
 	//
@@ -1077,7 +1077,7 @@ type ClientInterface interface {
 	// Required scopes: `object_configuration:read`.
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes (the `ListAttributes` operationId).
-	ListAttributes(ctx context.Context, target Target, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListAttributes(ctx context.Context, target GetAttributeTarget, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAttributeWithBody Create an attribute
 	//
@@ -1092,7 +1092,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-	CreateAttributeWithBody(ctx context.Context, target Target, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateAttributeWithBody(ctx context.Context, target GetAttributeTarget, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAttribute Create an attribute
 	//
@@ -1107,7 +1107,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-	CreateAttribute(ctx context.Context, target Target, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateAttribute(ctx context.Context, target GetAttributeTarget, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetAttribute Get an attribute
 	//
@@ -1116,7 +1116,7 @@ type ClientInterface interface {
 	// Required scopes: `object_configuration:read`.
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute} (the `GetAttribute` operationId).
-	GetAttribute(ctx context.Context, target Target, identifier string, attribute string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetAttribute(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAttributeWithBody Update an attribute
 	//
@@ -1127,7 +1127,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-	UpdateAttributeWithBody(ctx context.Context, target Target, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateAttributeWithBody(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAttribute Update an attribute
 	//
@@ -1138,7 +1138,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-	UpdateAttribute(ctx context.Context, target Target, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateAttribute(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSelectOptions List select options
 	//
@@ -1147,7 +1147,7 @@ type ClientInterface interface {
 	// Required scopes: `object_configuration:read`.
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/options (the `ListSelectOptions` operationId).
-	ListSelectOptions(ctx context.Context, target Target, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListSelectOptions(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSelectOptionWithBody Create a select option
 	//
@@ -1158,7 +1158,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-	CreateSelectOptionWithBody(ctx context.Context, target Target, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateSelectOptionWithBody(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSelectOption Create a select option
 	//
@@ -1169,7 +1169,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-	CreateSelectOption(ctx context.Context, target Target, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateSelectOption(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateSelectOptionWithBody Update a select option
 	//
@@ -1180,7 +1180,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-	UpdateSelectOptionWithBody(ctx context.Context, target Target, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateSelectOptionWithBody(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateSelectOption Update a select option
 	//
@@ -1191,7 +1191,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-	UpdateSelectOption(ctx context.Context, target Target, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateSelectOption(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListStatuses List statuses
 	//
@@ -1200,7 +1200,7 @@ type ClientInterface interface {
 	// Required scopes: `object_configuration:read`.
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `ListStatuses` operationId).
-	ListStatuses(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListStatuses(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateStatusWithBody Create a status
 	//
@@ -1211,7 +1211,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-	CreateStatusWithBody(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateStatusWithBody(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateStatus Create a status
 	//
@@ -1222,7 +1222,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-	CreateStatus(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateStatus(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateStatusWithBody Update a status
 	//
@@ -1233,7 +1233,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-	UpdateStatusWithBody(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateStatusWithBody(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateStatus Update a status
 	//
@@ -1244,7 +1244,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-	UpdateStatus(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateStatus(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // ListSCIMGroups List SCIM groups
@@ -1549,15 +1549,15 @@ func (c *Client) DownloadFile(ctx context.Context, fileID openapi_types.UUID, re
 	return c.Client.Do(req)
 }
 
-// ListAllLists List all lists
+// ListLists List all lists
 //
 // List all lists that your access token has access to. lists are returned in the order that they are sorted in the sidebar.
 //
 // Required scopes: `list_configuration:read`.
 //
-// Corresponds with GET /v2/lists (the `ListAllLists` operationId).
-func (c *Client) ListAllLists(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAllListsRequest(c.Server)
+// Corresponds with GET /v2/lists (the `ListLists` operationId).
+func (c *Client) ListLists(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListListsRequest(c.Server)
 	if err != nil {
 		return nil, err
 	}
@@ -1683,7 +1683,7 @@ func (c *Client) UpdateList(ctx context.Context, list string, body UpdateListJSO
 	return c.Client.Do(req)
 }
 
-// CreateEntryWithBody Create an entry (add record to list)
+// CreateListEntryWithBody Create an entry (add record to list)
 //
 // Adds a record to a list as a new list entry. This endpoint will throw on conflicts of unique attributes. Multiple list entries are allowed for the same parent record
 //
@@ -1691,9 +1691,9 @@ func (c *Client) UpdateList(ctx context.Context, list string, body UpdateListJSO
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v2/lists/{list}/entries (the `CreateEntry` operationId).
-func (c *Client) CreateEntryWithBody(ctx context.Context, list string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateEntryRequestWithBody(c.Server, list, contentType, body)
+// Corresponds with POST /v2/lists/{list}/entries (the `CreateListEntry` operationId).
+func (c *Client) CreateListEntryWithBody(ctx context.Context, list string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateListEntryRequestWithBody(c.Server, list, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1704,7 +1704,7 @@ func (c *Client) CreateEntryWithBody(ctx context.Context, list string, contentTy
 	return c.Client.Do(req)
 }
 
-// CreateEntry Create an entry (add record to list)
+// CreateListEntry Create an entry (add record to list)
 //
 // Adds a record to a list as a new list entry. This endpoint will throw on conflicts of unique attributes. Multiple list entries are allowed for the same parent record
 //
@@ -1712,9 +1712,9 @@ func (c *Client) CreateEntryWithBody(ctx context.Context, list string, contentTy
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v2/lists/{list}/entries (the `CreateEntry` operationId).
-func (c *Client) CreateEntry(ctx context.Context, list string, body CreateEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateEntryRequest(c.Server, list, body)
+// Corresponds with POST /v2/lists/{list}/entries (the `CreateListEntry` operationId).
+func (c *Client) CreateListEntry(ctx context.Context, list string, body CreateListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateListEntryRequest(c.Server, list, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1725,7 +1725,7 @@ func (c *Client) CreateEntry(ctx context.Context, list string, body CreateEntryJ
 	return c.Client.Do(req)
 }
 
-// AssertListEntryByParentWithBody Assert a list entry by parent
+// AssertListEntryWithBody Assert a list entry by parent
 //
 // Use this endpoint to create or update a list entry for a given parent record. If an entry with the specified parent record is found, that entry will be updated. If no such entry is found, a new entry will be created instead. If there are multiple entries with the same parent record, this endpoint with return the "MULTIPLE_MATCH_RESULTS" error. When writing to multi-select attributes, all values will be either created or deleted as necessary to match the list of values supplied in the request body.
 //
@@ -1733,9 +1733,9 @@ func (c *Client) CreateEntry(ctx context.Context, list string, body CreateEntryJ
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with PUT /v2/lists/{list}/entries (the `AssertListEntryByParent` operationId).
-func (c *Client) AssertListEntryByParentWithBody(ctx context.Context, list string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAssertListEntryByParentRequestWithBody(c.Server, list, contentType, body)
+// Corresponds with PUT /v2/lists/{list}/entries (the `AssertListEntry` operationId).
+func (c *Client) AssertListEntryWithBody(ctx context.Context, list string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAssertListEntryRequestWithBody(c.Server, list, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1746,7 +1746,7 @@ func (c *Client) AssertListEntryByParentWithBody(ctx context.Context, list strin
 	return c.Client.Do(req)
 }
 
-// AssertListEntryByParent Assert a list entry by parent
+// AssertListEntry Assert a list entry by parent
 //
 // Use this endpoint to create or update a list entry for a given parent record. If an entry with the specified parent record is found, that entry will be updated. If no such entry is found, a new entry will be created instead. If there are multiple entries with the same parent record, this endpoint with return the "MULTIPLE_MATCH_RESULTS" error. When writing to multi-select attributes, all values will be either created or deleted as necessary to match the list of values supplied in the request body.
 //
@@ -1754,9 +1754,9 @@ func (c *Client) AssertListEntryByParentWithBody(ctx context.Context, list strin
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with PUT /v2/lists/{list}/entries (the `AssertListEntryByParent` operationId).
-func (c *Client) AssertListEntryByParent(ctx context.Context, list string, body AssertListEntryByParentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAssertListEntryByParentRequest(c.Server, list, body)
+// Corresponds with PUT /v2/lists/{list}/entries (the `AssertListEntry` operationId).
+func (c *Client) AssertListEntry(ctx context.Context, list string, body AssertListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAssertListEntryRequest(c.Server, list, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1931,15 +1931,15 @@ func (c *Client) OverwriteListEntry(ctx context.Context, list string, entryID st
 	return c.Client.Do(req)
 }
 
-// ListAttributeValuesForListEntry List attribute values for a list entry
+// ListEntryAttributeValues List attribute values for a list entry
 //
 // Gets all values for a given attribute on a list entry. This endpoint has the ability to return all historic values using the `show_historic` query param. Historic values are sorted from oldest to newest (by `active_from`).
 //
 // Required scopes: `list_entry:read`, `list_configuration:read`.
 //
-// Corresponds with GET /v2/lists/{list}/entries/{entry_id}/attributes/{attribute}/values (the `ListAttributeValuesForListEntry` operationId).
-func (c *Client) ListAttributeValuesForListEntry(ctx context.Context, list string, entryID openapi_types.UUID, attribute string, params *ListAttributeValuesForListEntryParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAttributeValuesForListEntryRequest(c.Server, list, entryID, attribute, params)
+// Corresponds with GET /v2/lists/{list}/entries/{entry_id}/attributes/{attribute}/values (the `ListEntryAttributeValues` operationId).
+func (c *Client) ListEntryAttributeValues(ctx context.Context, list string, entryID openapi_types.UUID, attribute string, params *ListEntryAttributeValuesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListEntryAttributeValuesRequest(c.Server, list, entryID, attribute, params)
 	if err != nil {
 		return nil, err
 	}
@@ -3123,7 +3123,7 @@ func (c *Client) GetWorkspaceMember(ctx context.Context, workspaceMemberID opena
 // Required scopes: `object_configuration:read`.
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes (the `ListAttributes` operationId).
-func (c *Client) ListAttributes(ctx context.Context, target Target, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) ListAttributes(ctx context.Context, target GetAttributeTarget, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListAttributesRequest(c.Server, target, identifier, params)
 	if err != nil {
 		return nil, err
@@ -3148,7 +3148,7 @@ func (c *Client) ListAttributes(ctx context.Context, target Target, identifier s
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-func (c *Client) CreateAttributeWithBody(ctx context.Context, target Target, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) CreateAttributeWithBody(ctx context.Context, target GetAttributeTarget, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateAttributeRequestWithBody(c.Server, target, identifier, contentType, body)
 	if err != nil {
 		return nil, err
@@ -3173,7 +3173,7 @@ func (c *Client) CreateAttributeWithBody(ctx context.Context, target Target, ide
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-func (c *Client) CreateAttribute(ctx context.Context, target Target, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) CreateAttribute(ctx context.Context, target GetAttributeTarget, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateAttributeRequest(c.Server, target, identifier, body)
 	if err != nil {
 		return nil, err
@@ -3192,7 +3192,7 @@ func (c *Client) CreateAttribute(ctx context.Context, target Target, identifier 
 // Required scopes: `object_configuration:read`.
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute} (the `GetAttribute` operationId).
-func (c *Client) GetAttribute(ctx context.Context, target Target, identifier string, attribute string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) GetAttribute(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetAttributeRequest(c.Server, target, identifier, attribute)
 	if err != nil {
 		return nil, err
@@ -3213,7 +3213,7 @@ func (c *Client) GetAttribute(ctx context.Context, target Target, identifier str
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-func (c *Client) UpdateAttributeWithBody(ctx context.Context, target Target, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateAttributeWithBody(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateAttributeRequestWithBody(c.Server, target, identifier, attribute, contentType, body)
 	if err != nil {
 		return nil, err
@@ -3234,7 +3234,7 @@ func (c *Client) UpdateAttributeWithBody(ctx context.Context, target Target, ide
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-func (c *Client) UpdateAttribute(ctx context.Context, target Target, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateAttribute(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateAttributeRequest(c.Server, target, identifier, attribute, body)
 	if err != nil {
 		return nil, err
@@ -3253,7 +3253,7 @@ func (c *Client) UpdateAttribute(ctx context.Context, target Target, identifier 
 // Required scopes: `object_configuration:read`.
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/options (the `ListSelectOptions` operationId).
-func (c *Client) ListSelectOptions(ctx context.Context, target Target, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) ListSelectOptions(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListSelectOptionsRequest(c.Server, target, identifier, attribute, params)
 	if err != nil {
 		return nil, err
@@ -3274,7 +3274,7 @@ func (c *Client) ListSelectOptions(ctx context.Context, target Target, identifie
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-func (c *Client) CreateSelectOptionWithBody(ctx context.Context, target Target, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) CreateSelectOptionWithBody(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateSelectOptionRequestWithBody(c.Server, target, identifier, attribute, contentType, body)
 	if err != nil {
 		return nil, err
@@ -3295,7 +3295,7 @@ func (c *Client) CreateSelectOptionWithBody(ctx context.Context, target Target, 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-func (c *Client) CreateSelectOption(ctx context.Context, target Target, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) CreateSelectOption(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateSelectOptionRequest(c.Server, target, identifier, attribute, body)
 	if err != nil {
 		return nil, err
@@ -3316,7 +3316,7 @@ func (c *Client) CreateSelectOption(ctx context.Context, target Target, identifi
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-func (c *Client) UpdateSelectOptionWithBody(ctx context.Context, target Target, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateSelectOptionWithBody(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateSelectOptionRequestWithBody(c.Server, target, identifier, attribute, option, contentType, body)
 	if err != nil {
 		return nil, err
@@ -3337,7 +3337,7 @@ func (c *Client) UpdateSelectOptionWithBody(ctx context.Context, target Target, 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-func (c *Client) UpdateSelectOption(ctx context.Context, target Target, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateSelectOption(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateSelectOptionRequest(c.Server, target, identifier, attribute, option, body)
 	if err != nil {
 		return nil, err
@@ -3356,7 +3356,7 @@ func (c *Client) UpdateSelectOption(ctx context.Context, target Target, identifi
 // Required scopes: `object_configuration:read`.
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `ListStatuses` operationId).
-func (c *Client) ListStatuses(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) ListStatuses(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListStatusesRequest(c.Server, target, identifier, attribute, params)
 	if err != nil {
 		return nil, err
@@ -3377,7 +3377,7 @@ func (c *Client) ListStatuses(ctx context.Context, target ListStatusesTarget, id
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-func (c *Client) CreateStatusWithBody(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) CreateStatusWithBody(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateStatusRequestWithBody(c.Server, target, identifier, attribute, contentType, body)
 	if err != nil {
 		return nil, err
@@ -3398,7 +3398,7 @@ func (c *Client) CreateStatusWithBody(ctx context.Context, target ListStatusesTa
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-func (c *Client) CreateStatus(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) CreateStatus(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateStatusRequest(c.Server, target, identifier, attribute, body)
 	if err != nil {
 		return nil, err
@@ -3419,7 +3419,7 @@ func (c *Client) CreateStatus(ctx context.Context, target ListStatusesTarget, id
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-func (c *Client) UpdateStatusWithBody(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateStatusWithBody(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateStatusRequestWithBody(c.Server, target, identifier, attribute, status, contentType, body)
 	if err != nil {
 		return nil, err
@@ -3440,7 +3440,7 @@ func (c *Client) UpdateStatusWithBody(ctx context.Context, target ListStatusesTa
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-func (c *Client) UpdateStatus(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateStatus(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateStatusRequest(c.Server, target, identifier, attribute, status, body)
 	if err != nil {
 		return nil, err
@@ -3918,8 +3918,8 @@ func NewDownloadFileRequest(server string, fileID openapi_types.UUID) (*http.Req
 	return req, nil
 }
 
-// NewListAllListsRequest constructs an http.Request for the ListAllLists method
-func NewListAllListsRequest(server string) (*http.Request, error) {
+// NewListListsRequest constructs an http.Request for the ListLists method
+func NewListListsRequest(server string) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -4066,19 +4066,19 @@ func NewUpdateListRequestWithBody(server string, list string, contentType string
 	return req, nil
 }
 
-// NewCreateEntryRequest calls the generic CreateEntry builder with application/json body
-func NewCreateEntryRequest(server string, list string, body CreateEntryJSONRequestBody) (*http.Request, error) {
+// NewCreateListEntryRequest calls the generic CreateListEntry builder with application/json body
+func NewCreateListEntryRequest(server string, list string, body CreateListEntryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateEntryRequestWithBody(server, list, "application/json", bodyReader)
+	return NewCreateListEntryRequestWithBody(server, list, "application/json", bodyReader)
 }
 
-// NewCreateEntryRequestWithBody constructs an http.Request for the CreateEntry method, with any body, and a specified content type
-func NewCreateEntryRequestWithBody(server string, list string, contentType string, body io.Reader) (*http.Request, error) {
+// NewCreateListEntryRequestWithBody constructs an http.Request for the CreateListEntry method, with any body, and a specified content type
+func NewCreateListEntryRequestWithBody(server string, list string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -4113,19 +4113,19 @@ func NewCreateEntryRequestWithBody(server string, list string, contentType strin
 	return req, nil
 }
 
-// NewAssertListEntryByParentRequest calls the generic AssertListEntryByParent builder with application/json body
-func NewAssertListEntryByParentRequest(server string, list string, body AssertListEntryByParentJSONRequestBody) (*http.Request, error) {
+// NewAssertListEntryRequest calls the generic AssertListEntry builder with application/json body
+func NewAssertListEntryRequest(server string, list string, body AssertListEntryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAssertListEntryByParentRequestWithBody(server, list, "application/json", bodyReader)
+	return NewAssertListEntryRequestWithBody(server, list, "application/json", bodyReader)
 }
 
-// NewAssertListEntryByParentRequestWithBody constructs an http.Request for the AssertListEntryByParent method, with any body, and a specified content type
-func NewAssertListEntryByParentRequestWithBody(server string, list string, contentType string, body io.Reader) (*http.Request, error) {
+// NewAssertListEntryRequestWithBody constructs an http.Request for the AssertListEntry method, with any body, and a specified content type
+func NewAssertListEntryRequestWithBody(server string, list string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -4397,8 +4397,8 @@ func NewOverwriteListEntryRequestWithBody(server string, list string, entryID st
 	return req, nil
 }
 
-// NewListAttributeValuesForListEntryRequest constructs an http.Request for the ListAttributeValuesForListEntry method
-func NewListAttributeValuesForListEntryRequest(server string, list string, entryID openapi_types.UUID, attribute string, params *ListAttributeValuesForListEntryParams) (*http.Request, error) {
+// NewListEntryAttributeValuesRequest constructs an http.Request for the ListEntryAttributeValues method
+func NewListEntryAttributeValuesRequest(server string, list string, entryID openapi_types.UUID, attribute string, params *ListEntryAttributeValuesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -6648,7 +6648,7 @@ func NewGetWorkspaceMemberRequest(server string, workspaceMemberID openapi_types
 }
 
 // NewListAttributesRequest constructs an http.Request for the ListAttributes method
-func NewListAttributesRequest(server string, target Target, identifier string, params *ListAttributesParams) (*http.Request, error) {
+func NewListAttributesRequest(server string, target GetAttributeTarget, identifier string, params *ListAttributesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -6740,7 +6740,7 @@ func NewListAttributesRequest(server string, target Target, identifier string, p
 }
 
 // NewCreateAttributeRequest calls the generic CreateAttribute builder with application/json body
-func NewCreateAttributeRequest(server string, target Target, identifier string, body CreateAttributeJSONRequestBody) (*http.Request, error) {
+func NewCreateAttributeRequest(server string, target GetAttributeTarget, identifier string, body CreateAttributeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -6751,7 +6751,7 @@ func NewCreateAttributeRequest(server string, target Target, identifier string, 
 }
 
 // NewCreateAttributeRequestWithBody constructs an http.Request for the CreateAttribute method, with any body, and a specified content type
-func NewCreateAttributeRequestWithBody(server string, target Target, identifier string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateAttributeRequestWithBody(server string, target GetAttributeTarget, identifier string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -6794,7 +6794,7 @@ func NewCreateAttributeRequestWithBody(server string, target Target, identifier 
 }
 
 // NewGetAttributeRequest constructs an http.Request for the GetAttribute method
-func NewGetAttributeRequest(server string, target Target, identifier string, attribute string) (*http.Request, error) {
+func NewGetAttributeRequest(server string, target GetAttributeTarget, identifier string, attribute string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -6842,7 +6842,7 @@ func NewGetAttributeRequest(server string, target Target, identifier string, att
 }
 
 // NewUpdateAttributeRequest calls the generic UpdateAttribute builder with application/json body
-func NewUpdateAttributeRequest(server string, target Target, identifier string, attribute string, body UpdateAttributeJSONRequestBody) (*http.Request, error) {
+func NewUpdateAttributeRequest(server string, target GetAttributeTarget, identifier string, attribute string, body UpdateAttributeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -6853,7 +6853,7 @@ func NewUpdateAttributeRequest(server string, target Target, identifier string, 
 }
 
 // NewUpdateAttributeRequestWithBody constructs an http.Request for the UpdateAttribute method, with any body, and a specified content type
-func NewUpdateAttributeRequestWithBody(server string, target Target, identifier string, attribute string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateAttributeRequestWithBody(server string, target GetAttributeTarget, identifier string, attribute string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -6903,7 +6903,7 @@ func NewUpdateAttributeRequestWithBody(server string, target Target, identifier 
 }
 
 // NewListSelectOptionsRequest constructs an http.Request for the ListSelectOptions method
-func NewListSelectOptionsRequest(server string, target Target, identifier string, attribute string, params *ListSelectOptionsParams) (*http.Request, error) {
+func NewListSelectOptionsRequest(server string, target GetAttributeTarget, identifier string, attribute string, params *ListSelectOptionsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -6978,7 +6978,7 @@ func NewListSelectOptionsRequest(server string, target Target, identifier string
 }
 
 // NewCreateSelectOptionRequest calls the generic CreateSelectOption builder with application/json body
-func NewCreateSelectOptionRequest(server string, target Target, identifier string, attribute string, body CreateSelectOptionJSONRequestBody) (*http.Request, error) {
+func NewCreateSelectOptionRequest(server string, target GetAttributeTarget, identifier string, attribute string, body CreateSelectOptionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -6989,7 +6989,7 @@ func NewCreateSelectOptionRequest(server string, target Target, identifier strin
 }
 
 // NewCreateSelectOptionRequestWithBody constructs an http.Request for the CreateSelectOption method, with any body, and a specified content type
-func NewCreateSelectOptionRequestWithBody(server string, target Target, identifier string, attribute string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateSelectOptionRequestWithBody(server string, target GetAttributeTarget, identifier string, attribute string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -7039,7 +7039,7 @@ func NewCreateSelectOptionRequestWithBody(server string, target Target, identifi
 }
 
 // NewUpdateSelectOptionRequest calls the generic UpdateSelectOption builder with application/json body
-func NewUpdateSelectOptionRequest(server string, target Target, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody) (*http.Request, error) {
+func NewUpdateSelectOptionRequest(server string, target GetAttributeTarget, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -7050,7 +7050,7 @@ func NewUpdateSelectOptionRequest(server string, target Target, identifier strin
 }
 
 // NewUpdateSelectOptionRequestWithBody constructs an http.Request for the UpdateSelectOption method, with any body, and a specified content type
-func NewUpdateSelectOptionRequestWithBody(server string, target Target, identifier string, attribute string, option string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateSelectOptionRequestWithBody(server string, target GetAttributeTarget, identifier string, attribute string, option string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -7107,7 +7107,7 @@ func NewUpdateSelectOptionRequestWithBody(server string, target Target, identifi
 }
 
 // NewListStatusesRequest constructs an http.Request for the ListStatuses method
-func NewListStatusesRequest(server string, target ListStatusesTarget, identifier string, attribute string, params *ListStatusesParams) (*http.Request, error) {
+func NewListStatusesRequest(server string, target CreateStatusTarget, identifier string, attribute string, params *ListStatusesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -7182,7 +7182,7 @@ func NewListStatusesRequest(server string, target ListStatusesTarget, identifier
 }
 
 // NewCreateStatusRequest calls the generic CreateStatus builder with application/json body
-func NewCreateStatusRequest(server string, target ListStatusesTarget, identifier string, attribute string, body CreateStatusJSONRequestBody) (*http.Request, error) {
+func NewCreateStatusRequest(server string, target CreateStatusTarget, identifier string, attribute string, body CreateStatusJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -7193,7 +7193,7 @@ func NewCreateStatusRequest(server string, target ListStatusesTarget, identifier
 }
 
 // NewCreateStatusRequestWithBody constructs an http.Request for the CreateStatus method, with any body, and a specified content type
-func NewCreateStatusRequestWithBody(server string, target ListStatusesTarget, identifier string, attribute string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateStatusRequestWithBody(server string, target CreateStatusTarget, identifier string, attribute string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -7243,7 +7243,7 @@ func NewCreateStatusRequestWithBody(server string, target ListStatusesTarget, id
 }
 
 // NewUpdateStatusRequest calls the generic UpdateStatus builder with application/json body
-func NewUpdateStatusRequest(server string, target ListStatusesTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody) (*http.Request, error) {
+func NewUpdateStatusRequest(server string, target CreateStatusTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -7254,7 +7254,7 @@ func NewUpdateStatusRequest(server string, target ListStatusesTarget, identifier
 }
 
 // NewUpdateStatusRequestWithBody constructs an http.Request for the UpdateStatus method, with any body, and a specified content type
-func NewUpdateStatusRequestWithBody(server string, target ListStatusesTarget, identifier string, attribute string, status string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateStatusRequestWithBody(server string, target CreateStatusTarget, identifier string, attribute string, status string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -7534,7 +7534,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v2/files/{file_id}/download (the `DownloadFile` operationId).
 	DownloadFileWithResponse(ctx context.Context, fileID openapi_types.UUID, reqEditors ...RequestEditorFn) (*DownloadFileResponse, error)
 
-	// ListAllListsWithResponse List all lists
+	// ListListsWithResponse List all lists
 	//
 	// List all lists that your access token has access to. lists are returned in the order that they are sorted in the sidebar.
 	//
@@ -7542,8 +7542,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v2/lists (the `ListAllLists` operationId).
-	ListAllListsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListAllListsResponse, error)
+	// Corresponds with GET /v2/lists (the `ListLists` operationId).
+	ListListsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListListsResponse, error)
 
 	// CreateListWithBodyWithResponse Create a list
 	//
@@ -7612,7 +7612,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PATCH /v2/lists/{list} (the `UpdateList` operationId).
 	UpdateListWithResponse(ctx context.Context, list string, body UpdateListJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateListResponse, error)
 
-	// CreateEntryWithBodyWithResponse Create an entry (add record to list)
+	// CreateListEntryWithBodyWithResponse Create an entry (add record to list)
 	//
 	// Adds a record to a list as a new list entry. This endpoint will throw on conflicts of unique attributes. Multiple list entries are allowed for the same parent record
 	//
@@ -7620,10 +7620,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2/lists/{list}/entries (the `CreateEntry` operationId).
-	CreateEntryWithBodyWithResponse(ctx context.Context, list string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateEntryResponse, error)
+	// Corresponds with POST /v2/lists/{list}/entries (the `CreateListEntry` operationId).
+	CreateListEntryWithBodyWithResponse(ctx context.Context, list string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateListEntryResponse, error)
 
-	// CreateEntryWithResponse Create an entry (add record to list)
+	// CreateListEntryWithResponse Create an entry (add record to list)
 	//
 	// Adds a record to a list as a new list entry. This endpoint will throw on conflicts of unique attributes. Multiple list entries are allowed for the same parent record
 	//
@@ -7631,10 +7631,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2/lists/{list}/entries (the `CreateEntry` operationId).
-	CreateEntryWithResponse(ctx context.Context, list string, body CreateEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateEntryResponse, error)
+	// Corresponds with POST /v2/lists/{list}/entries (the `CreateListEntry` operationId).
+	CreateListEntryWithResponse(ctx context.Context, list string, body CreateListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateListEntryResponse, error)
 
-	// AssertListEntryByParentWithBodyWithResponse Assert a list entry by parent
+	// AssertListEntryWithBodyWithResponse Assert a list entry by parent
 	//
 	// Use this endpoint to create or update a list entry for a given parent record. If an entry with the specified parent record is found, that entry will be updated. If no such entry is found, a new entry will be created instead. If there are multiple entries with the same parent record, this endpoint with return the "MULTIPLE_MATCH_RESULTS" error. When writing to multi-select attributes, all values will be either created or deleted as necessary to match the list of values supplied in the request body.
 	//
@@ -7642,10 +7642,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v2/lists/{list}/entries (the `AssertListEntryByParent` operationId).
-	AssertListEntryByParentWithBodyWithResponse(ctx context.Context, list string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssertListEntryByParentResponse, error)
+	// Corresponds with PUT /v2/lists/{list}/entries (the `AssertListEntry` operationId).
+	AssertListEntryWithBodyWithResponse(ctx context.Context, list string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssertListEntryResponse, error)
 
-	// AssertListEntryByParentWithResponse Assert a list entry by parent
+	// AssertListEntryWithResponse Assert a list entry by parent
 	//
 	// Use this endpoint to create or update a list entry for a given parent record. If an entry with the specified parent record is found, that entry will be updated. If no such entry is found, a new entry will be created instead. If there are multiple entries with the same parent record, this endpoint with return the "MULTIPLE_MATCH_RESULTS" error. When writing to multi-select attributes, all values will be either created or deleted as necessary to match the list of values supplied in the request body.
 	//
@@ -7653,8 +7653,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v2/lists/{list}/entries (the `AssertListEntryByParent` operationId).
-	AssertListEntryByParentWithResponse(ctx context.Context, list string, body AssertListEntryByParentJSONRequestBody, reqEditors ...RequestEditorFn) (*AssertListEntryByParentResponse, error)
+	// Corresponds with PUT /v2/lists/{list}/entries (the `AssertListEntry` operationId).
+	AssertListEntryWithResponse(ctx context.Context, list string, body AssertListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*AssertListEntryResponse, error)
 
 	// ListEntriesWithBodyWithResponse List entries
 	//
@@ -7744,7 +7744,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /v2/lists/{list}/entries/{entry_id} (the `OverwriteListEntry` operationId).
 	OverwriteListEntryWithResponse(ctx context.Context, list string, entryID string, body OverwriteListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*OverwriteListEntryResponse, error)
 
-	// ListAttributeValuesForListEntryWithResponse List attribute values for a list entry
+	// ListEntryAttributeValuesWithResponse List attribute values for a list entry
 	//
 	// Gets all values for a given attribute on a list entry. This endpoint has the ability to return all historic values using the `show_historic` query param. Historic values are sorted from oldest to newest (by `active_from`).
 	//
@@ -7752,8 +7752,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v2/lists/{list}/entries/{entry_id}/attributes/{attribute}/values (the `ListAttributeValuesForListEntry` operationId).
-	ListAttributeValuesForListEntryWithResponse(ctx context.Context, list string, entryID openapi_types.UUID, attribute string, params *ListAttributeValuesForListEntryParams, reqEditors ...RequestEditorFn) (*ListAttributeValuesForListEntryResponse, error)
+	// Corresponds with GET /v2/lists/{list}/entries/{entry_id}/attributes/{attribute}/values (the `ListEntryAttributeValues` operationId).
+	ListEntryAttributeValuesWithResponse(ctx context.Context, list string, entryID openapi_types.UUID, attribute string, params *ListEntryAttributeValuesParams, reqEditors ...RequestEditorFn) (*ListEntryAttributeValuesResponse, error)
 
 	// ListMeetingsWithResponse List meetings
 	//
@@ -8422,7 +8422,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes (the `ListAttributes` operationId).
-	ListAttributesWithResponse(ctx context.Context, target Target, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*ListAttributesResponse, error)
+	ListAttributesWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*ListAttributesResponse, error)
 
 	// CreateAttributeWithBodyWithResponse Create an attribute
 	//
@@ -8437,7 +8437,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-	CreateAttributeWithBodyWithResponse(ctx context.Context, target Target, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error)
+	CreateAttributeWithBodyWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error)
 
 	// CreateAttributeWithResponse Create an attribute
 	//
@@ -8452,7 +8452,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-	CreateAttributeWithResponse(ctx context.Context, target Target, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error)
+	CreateAttributeWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error)
 
 	// GetAttributeWithResponse Get an attribute
 	//
@@ -8463,7 +8463,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute} (the `GetAttribute` operationId).
-	GetAttributeWithResponse(ctx context.Context, target Target, identifier string, attribute string, reqEditors ...RequestEditorFn) (*GetAttributeResponse, error)
+	GetAttributeWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, reqEditors ...RequestEditorFn) (*GetAttributeResponse, error)
 
 	// UpdateAttributeWithBodyWithResponse Update an attribute
 	//
@@ -8474,7 +8474,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-	UpdateAttributeWithBodyWithResponse(ctx context.Context, target Target, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error)
+	UpdateAttributeWithBodyWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error)
 
 	// UpdateAttributeWithResponse Update an attribute
 	//
@@ -8485,7 +8485,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-	UpdateAttributeWithResponse(ctx context.Context, target Target, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error)
+	UpdateAttributeWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error)
 
 	// ListSelectOptionsWithResponse List select options
 	//
@@ -8496,7 +8496,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/options (the `ListSelectOptions` operationId).
-	ListSelectOptionsWithResponse(ctx context.Context, target Target, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*ListSelectOptionsResponse, error)
+	ListSelectOptionsWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*ListSelectOptionsResponse, error)
 
 	// CreateSelectOptionWithBodyWithResponse Create a select option
 	//
@@ -8507,7 +8507,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-	CreateSelectOptionWithBodyWithResponse(ctx context.Context, target Target, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error)
+	CreateSelectOptionWithBodyWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error)
 
 	// CreateSelectOptionWithResponse Create a select option
 	//
@@ -8518,7 +8518,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-	CreateSelectOptionWithResponse(ctx context.Context, target Target, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error)
+	CreateSelectOptionWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error)
 
 	// UpdateSelectOptionWithBodyWithResponse Update a select option
 	//
@@ -8529,7 +8529,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-	UpdateSelectOptionWithBodyWithResponse(ctx context.Context, target Target, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error)
+	UpdateSelectOptionWithBodyWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error)
 
 	// UpdateSelectOptionWithResponse Update a select option
 	//
@@ -8540,7 +8540,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-	UpdateSelectOptionWithResponse(ctx context.Context, target Target, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error)
+	UpdateSelectOptionWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error)
 
 	// ListStatusesWithResponse List statuses
 	//
@@ -8551,7 +8551,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `ListStatuses` operationId).
-	ListStatusesWithResponse(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*ListStatusesResponse, error)
+	ListStatusesWithResponse(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*ListStatusesResponse, error)
 
 	// CreateStatusWithBodyWithResponse Create a status
 	//
@@ -8562,7 +8562,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-	CreateStatusWithBodyWithResponse(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error)
+	CreateStatusWithBodyWithResponse(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error)
 
 	// CreateStatusWithResponse Create a status
 	//
@@ -8573,7 +8573,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-	CreateStatusWithResponse(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error)
+	CreateStatusWithResponse(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error)
 
 	// UpdateStatusWithBodyWithResponse Update a status
 	//
@@ -8584,7 +8584,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-	UpdateStatusWithBodyWithResponse(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error)
+	UpdateStatusWithBodyWithResponse(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error)
 
 	// UpdateStatusWithResponse Update a status
 	//
@@ -8595,7 +8595,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-	UpdateStatusWithResponse(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error)
+	UpdateStatusWithResponse(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error)
 }
 
 type ListSCIMGroupsResponse struct {
@@ -9187,7 +9187,7 @@ func (r DownloadFileResponse) ContentType() string {
 	return ""
 }
 
-type ListAllListsResponse struct {
+type ListListsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9197,19 +9197,19 @@ type ListAllListsResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListAllListsResponse) GetJSON200() *struct {
+func (r ListListsResponse) GetJSON200() *struct {
 	Data []List `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r ListAllListsResponse) GetBody() []byte {
+func (r ListListsResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListAllListsResponse) Status() string {
+func (r ListListsResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -9217,7 +9217,7 @@ func (r ListAllListsResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListAllListsResponse) StatusCode() int {
+func (r ListListsResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -9225,7 +9225,7 @@ func (r ListAllListsResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListAllListsResponse) ContentType() string {
+func (r ListListsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -9416,7 +9416,7 @@ func (r UpdateListResponse) ContentType() string {
 	return ""
 }
 
-type CreateEntryResponse struct {
+type CreateListEntryResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9430,29 +9430,29 @@ type CreateEntryResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateEntryResponse) GetJSON200() *struct {
+func (r CreateListEntryResponse) GetJSON200() *struct {
 	Data ListEntry `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r CreateEntryResponse) GetJSON400() *Error {
+func (r CreateListEntryResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r CreateEntryResponse) GetJSON404() *Error {
+func (r CreateListEntryResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateEntryResponse) GetBody() []byte {
+func (r CreateListEntryResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateEntryResponse) Status() string {
+func (r CreateListEntryResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -9460,7 +9460,7 @@ func (r CreateEntryResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateEntryResponse) StatusCode() int {
+func (r CreateListEntryResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -9468,14 +9468,14 @@ func (r CreateEntryResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateEntryResponse) ContentType() string {
+func (r CreateListEntryResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type AssertListEntryByParentResponse struct {
+type AssertListEntryResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9489,29 +9489,29 @@ type AssertListEntryByParentResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r AssertListEntryByParentResponse) GetJSON200() *struct {
+func (r AssertListEntryResponse) GetJSON200() *struct {
 	Data ListEntry `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r AssertListEntryByParentResponse) GetJSON400() *Error {
+func (r AssertListEntryResponse) GetJSON400() *Error {
 	return r.JSON400
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r AssertListEntryByParentResponse) GetJSON404() *Error {
+func (r AssertListEntryResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
 // GetBody returns the raw response body bytes
-func (r AssertListEntryByParentResponse) GetBody() []byte {
+func (r AssertListEntryResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r AssertListEntryByParentResponse) Status() string {
+func (r AssertListEntryResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -9519,7 +9519,7 @@ func (r AssertListEntryByParentResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r AssertListEntryByParentResponse) StatusCode() int {
+func (r AssertListEntryResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -9527,7 +9527,7 @@ func (r AssertListEntryByParentResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r AssertListEntryByParentResponse) ContentType() string {
+func (r AssertListEntryResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -9804,7 +9804,7 @@ func (r OverwriteListEntryResponse) ContentType() string {
 	return ""
 }
 
-type ListAttributeValuesForListEntryResponse struct {
+type ListEntryAttributeValuesResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9816,24 +9816,24 @@ type ListAttributeValuesForListEntryResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListAttributeValuesForListEntryResponse) GetJSON200() *struct {
+func (r ListEntryAttributeValuesResponse) GetJSON200() *struct {
 	Data []Value `json:"data"`
 } {
 	return r.JSON200
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListAttributeValuesForListEntryResponse) GetJSON404() *Error {
+func (r ListEntryAttributeValuesResponse) GetJSON404() *Error {
 	return r.JSON404
 }
 
 // GetBody returns the raw response body bytes
-func (r ListAttributeValuesForListEntryResponse) GetBody() []byte {
+func (r ListEntryAttributeValuesResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListAttributeValuesForListEntryResponse) Status() string {
+func (r ListEntryAttributeValuesResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -9841,7 +9841,7 @@ func (r ListAttributeValuesForListEntryResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListAttributeValuesForListEntryResponse) StatusCode() int {
+func (r ListEntryAttributeValuesResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -9849,7 +9849,7 @@ func (r ListAttributeValuesForListEntryResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListAttributeValuesForListEntryResponse) ContentType() string {
+func (r ListEntryAttributeValuesResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -12845,7 +12845,7 @@ func (c *ClientWithResponses) DownloadFileWithResponse(ctx context.Context, file
 	return ParseDownloadFileResponse(rsp)
 }
 
-// ListAllListsWithResponse List all lists
+// ListListsWithResponse List all lists
 //
 // List all lists that your access token has access to. lists are returned in the order that they are sorted in the sidebar.
 //
@@ -12853,13 +12853,13 @@ func (c *ClientWithResponses) DownloadFileWithResponse(ctx context.Context, file
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v2/lists (the `ListAllLists` operationId).
-func (c *ClientWithResponses) ListAllListsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListAllListsResponse, error) {
-	rsp, err := c.ListAllLists(ctx, reqEditors...)
+// Corresponds with GET /v2/lists (the `ListLists` operationId).
+func (c *ClientWithResponses) ListListsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListListsResponse, error) {
+	rsp, err := c.ListLists(ctx, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListAllListsResponse(rsp)
+	return ParseListListsResponse(rsp)
 }
 
 // CreateListWithBodyWithResponse Create a list
@@ -12959,7 +12959,7 @@ func (c *ClientWithResponses) UpdateListWithResponse(ctx context.Context, list s
 	return ParseUpdateListResponse(rsp)
 }
 
-// CreateEntryWithBodyWithResponse Create an entry (add record to list)
+// CreateListEntryWithBodyWithResponse Create an entry (add record to list)
 //
 // Adds a record to a list as a new list entry. This endpoint will throw on conflicts of unique attributes. Multiple list entries are allowed for the same parent record
 //
@@ -12967,16 +12967,16 @@ func (c *ClientWithResponses) UpdateListWithResponse(ctx context.Context, list s
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2/lists/{list}/entries (the `CreateEntry` operationId).
-func (c *ClientWithResponses) CreateEntryWithBodyWithResponse(ctx context.Context, list string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateEntryResponse, error) {
-	rsp, err := c.CreateEntryWithBody(ctx, list, contentType, body, reqEditors...)
+// Corresponds with POST /v2/lists/{list}/entries (the `CreateListEntry` operationId).
+func (c *ClientWithResponses) CreateListEntryWithBodyWithResponse(ctx context.Context, list string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateListEntryResponse, error) {
+	rsp, err := c.CreateListEntryWithBody(ctx, list, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateEntryResponse(rsp)
+	return ParseCreateListEntryResponse(rsp)
 }
 
-// CreateEntryWithResponse Create an entry (add record to list)
+// CreateListEntryWithResponse Create an entry (add record to list)
 //
 // Adds a record to a list as a new list entry. This endpoint will throw on conflicts of unique attributes. Multiple list entries are allowed for the same parent record
 //
@@ -12984,16 +12984,16 @@ func (c *ClientWithResponses) CreateEntryWithBodyWithResponse(ctx context.Contex
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2/lists/{list}/entries (the `CreateEntry` operationId).
-func (c *ClientWithResponses) CreateEntryWithResponse(ctx context.Context, list string, body CreateEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateEntryResponse, error) {
-	rsp, err := c.CreateEntry(ctx, list, body, reqEditors...)
+// Corresponds with POST /v2/lists/{list}/entries (the `CreateListEntry` operationId).
+func (c *ClientWithResponses) CreateListEntryWithResponse(ctx context.Context, list string, body CreateListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateListEntryResponse, error) {
+	rsp, err := c.CreateListEntry(ctx, list, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateEntryResponse(rsp)
+	return ParseCreateListEntryResponse(rsp)
 }
 
-// AssertListEntryByParentWithBodyWithResponse Assert a list entry by parent
+// AssertListEntryWithBodyWithResponse Assert a list entry by parent
 //
 // Use this endpoint to create or update a list entry for a given parent record. If an entry with the specified parent record is found, that entry will be updated. If no such entry is found, a new entry will be created instead. If there are multiple entries with the same parent record, this endpoint with return the "MULTIPLE_MATCH_RESULTS" error. When writing to multi-select attributes, all values will be either created or deleted as necessary to match the list of values supplied in the request body.
 //
@@ -13001,16 +13001,16 @@ func (c *ClientWithResponses) CreateEntryWithResponse(ctx context.Context, list 
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v2/lists/{list}/entries (the `AssertListEntryByParent` operationId).
-func (c *ClientWithResponses) AssertListEntryByParentWithBodyWithResponse(ctx context.Context, list string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssertListEntryByParentResponse, error) {
-	rsp, err := c.AssertListEntryByParentWithBody(ctx, list, contentType, body, reqEditors...)
+// Corresponds with PUT /v2/lists/{list}/entries (the `AssertListEntry` operationId).
+func (c *ClientWithResponses) AssertListEntryWithBodyWithResponse(ctx context.Context, list string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssertListEntryResponse, error) {
+	rsp, err := c.AssertListEntryWithBody(ctx, list, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseAssertListEntryByParentResponse(rsp)
+	return ParseAssertListEntryResponse(rsp)
 }
 
-// AssertListEntryByParentWithResponse Assert a list entry by parent
+// AssertListEntryWithResponse Assert a list entry by parent
 //
 // Use this endpoint to create or update a list entry for a given parent record. If an entry with the specified parent record is found, that entry will be updated. If no such entry is found, a new entry will be created instead. If there are multiple entries with the same parent record, this endpoint with return the "MULTIPLE_MATCH_RESULTS" error. When writing to multi-select attributes, all values will be either created or deleted as necessary to match the list of values supplied in the request body.
 //
@@ -13018,13 +13018,13 @@ func (c *ClientWithResponses) AssertListEntryByParentWithBodyWithResponse(ctx co
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v2/lists/{list}/entries (the `AssertListEntryByParent` operationId).
-func (c *ClientWithResponses) AssertListEntryByParentWithResponse(ctx context.Context, list string, body AssertListEntryByParentJSONRequestBody, reqEditors ...RequestEditorFn) (*AssertListEntryByParentResponse, error) {
-	rsp, err := c.AssertListEntryByParent(ctx, list, body, reqEditors...)
+// Corresponds with PUT /v2/lists/{list}/entries (the `AssertListEntry` operationId).
+func (c *ClientWithResponses) AssertListEntryWithResponse(ctx context.Context, list string, body AssertListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*AssertListEntryResponse, error) {
+	rsp, err := c.AssertListEntry(ctx, list, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseAssertListEntryByParentResponse(rsp)
+	return ParseAssertListEntryResponse(rsp)
 }
 
 // ListEntriesWithBodyWithResponse List entries
@@ -13163,7 +13163,7 @@ func (c *ClientWithResponses) OverwriteListEntryWithResponse(ctx context.Context
 	return ParseOverwriteListEntryResponse(rsp)
 }
 
-// ListAttributeValuesForListEntryWithResponse List attribute values for a list entry
+// ListEntryAttributeValuesWithResponse List attribute values for a list entry
 //
 // Gets all values for a given attribute on a list entry. This endpoint has the ability to return all historic values using the `show_historic` query param. Historic values are sorted from oldest to newest (by `active_from`).
 //
@@ -13171,13 +13171,13 @@ func (c *ClientWithResponses) OverwriteListEntryWithResponse(ctx context.Context
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v2/lists/{list}/entries/{entry_id}/attributes/{attribute}/values (the `ListAttributeValuesForListEntry` operationId).
-func (c *ClientWithResponses) ListAttributeValuesForListEntryWithResponse(ctx context.Context, list string, entryID openapi_types.UUID, attribute string, params *ListAttributeValuesForListEntryParams, reqEditors ...RequestEditorFn) (*ListAttributeValuesForListEntryResponse, error) {
-	rsp, err := c.ListAttributeValuesForListEntry(ctx, list, entryID, attribute, params, reqEditors...)
+// Corresponds with GET /v2/lists/{list}/entries/{entry_id}/attributes/{attribute}/values (the `ListEntryAttributeValues` operationId).
+func (c *ClientWithResponses) ListEntryAttributeValuesWithResponse(ctx context.Context, list string, entryID openapi_types.UUID, attribute string, params *ListEntryAttributeValuesParams, reqEditors ...RequestEditorFn) (*ListEntryAttributeValuesResponse, error) {
+	rsp, err := c.ListEntryAttributeValues(ctx, list, entryID, attribute, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListAttributeValuesForListEntryResponse(rsp)
+	return ParseListEntryAttributeValuesResponse(rsp)
 }
 
 // ListMeetingsWithResponse List meetings
@@ -14183,7 +14183,7 @@ func (c *ClientWithResponses) GetWorkspaceMemberWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes (the `ListAttributes` operationId).
-func (c *ClientWithResponses) ListAttributesWithResponse(ctx context.Context, target Target, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*ListAttributesResponse, error) {
+func (c *ClientWithResponses) ListAttributesWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*ListAttributesResponse, error) {
 	rsp, err := c.ListAttributes(ctx, target, identifier, params, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14204,7 +14204,7 @@ func (c *ClientWithResponses) ListAttributesWithResponse(ctx context.Context, ta
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-func (c *ClientWithResponses) CreateAttributeWithBodyWithResponse(ctx context.Context, target Target, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error) {
+func (c *ClientWithResponses) CreateAttributeWithBodyWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error) {
 	rsp, err := c.CreateAttributeWithBody(ctx, target, identifier, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14225,7 +14225,7 @@ func (c *ClientWithResponses) CreateAttributeWithBodyWithResponse(ctx context.Co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-func (c *ClientWithResponses) CreateAttributeWithResponse(ctx context.Context, target Target, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error) {
+func (c *ClientWithResponses) CreateAttributeWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error) {
 	rsp, err := c.CreateAttribute(ctx, target, identifier, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14242,7 +14242,7 @@ func (c *ClientWithResponses) CreateAttributeWithResponse(ctx context.Context, t
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute} (the `GetAttribute` operationId).
-func (c *ClientWithResponses) GetAttributeWithResponse(ctx context.Context, target Target, identifier string, attribute string, reqEditors ...RequestEditorFn) (*GetAttributeResponse, error) {
+func (c *ClientWithResponses) GetAttributeWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, reqEditors ...RequestEditorFn) (*GetAttributeResponse, error) {
 	rsp, err := c.GetAttribute(ctx, target, identifier, attribute, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14259,7 +14259,7 @@ func (c *ClientWithResponses) GetAttributeWithResponse(ctx context.Context, targ
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-func (c *ClientWithResponses) UpdateAttributeWithBodyWithResponse(ctx context.Context, target Target, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error) {
+func (c *ClientWithResponses) UpdateAttributeWithBodyWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error) {
 	rsp, err := c.UpdateAttributeWithBody(ctx, target, identifier, attribute, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14276,7 +14276,7 @@ func (c *ClientWithResponses) UpdateAttributeWithBodyWithResponse(ctx context.Co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-func (c *ClientWithResponses) UpdateAttributeWithResponse(ctx context.Context, target Target, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error) {
+func (c *ClientWithResponses) UpdateAttributeWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error) {
 	rsp, err := c.UpdateAttribute(ctx, target, identifier, attribute, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14293,7 +14293,7 @@ func (c *ClientWithResponses) UpdateAttributeWithResponse(ctx context.Context, t
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/options (the `ListSelectOptions` operationId).
-func (c *ClientWithResponses) ListSelectOptionsWithResponse(ctx context.Context, target Target, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*ListSelectOptionsResponse, error) {
+func (c *ClientWithResponses) ListSelectOptionsWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*ListSelectOptionsResponse, error) {
 	rsp, err := c.ListSelectOptions(ctx, target, identifier, attribute, params, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14310,7 +14310,7 @@ func (c *ClientWithResponses) ListSelectOptionsWithResponse(ctx context.Context,
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-func (c *ClientWithResponses) CreateSelectOptionWithBodyWithResponse(ctx context.Context, target Target, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error) {
+func (c *ClientWithResponses) CreateSelectOptionWithBodyWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error) {
 	rsp, err := c.CreateSelectOptionWithBody(ctx, target, identifier, attribute, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14327,7 +14327,7 @@ func (c *ClientWithResponses) CreateSelectOptionWithBodyWithResponse(ctx context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-func (c *ClientWithResponses) CreateSelectOptionWithResponse(ctx context.Context, target Target, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error) {
+func (c *ClientWithResponses) CreateSelectOptionWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error) {
 	rsp, err := c.CreateSelectOption(ctx, target, identifier, attribute, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14344,7 +14344,7 @@ func (c *ClientWithResponses) CreateSelectOptionWithResponse(ctx context.Context
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-func (c *ClientWithResponses) UpdateSelectOptionWithBodyWithResponse(ctx context.Context, target Target, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error) {
+func (c *ClientWithResponses) UpdateSelectOptionWithBodyWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error) {
 	rsp, err := c.UpdateSelectOptionWithBody(ctx, target, identifier, attribute, option, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14361,7 +14361,7 @@ func (c *ClientWithResponses) UpdateSelectOptionWithBodyWithResponse(ctx context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-func (c *ClientWithResponses) UpdateSelectOptionWithResponse(ctx context.Context, target Target, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error) {
+func (c *ClientWithResponses) UpdateSelectOptionWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error) {
 	rsp, err := c.UpdateSelectOption(ctx, target, identifier, attribute, option, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14378,7 +14378,7 @@ func (c *ClientWithResponses) UpdateSelectOptionWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `ListStatuses` operationId).
-func (c *ClientWithResponses) ListStatusesWithResponse(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*ListStatusesResponse, error) {
+func (c *ClientWithResponses) ListStatusesWithResponse(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*ListStatusesResponse, error) {
 	rsp, err := c.ListStatuses(ctx, target, identifier, attribute, params, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14395,7 +14395,7 @@ func (c *ClientWithResponses) ListStatusesWithResponse(ctx context.Context, targ
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-func (c *ClientWithResponses) CreateStatusWithBodyWithResponse(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error) {
+func (c *ClientWithResponses) CreateStatusWithBodyWithResponse(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error) {
 	rsp, err := c.CreateStatusWithBody(ctx, target, identifier, attribute, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14412,7 +14412,7 @@ func (c *ClientWithResponses) CreateStatusWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-func (c *ClientWithResponses) CreateStatusWithResponse(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error) {
+func (c *ClientWithResponses) CreateStatusWithResponse(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error) {
 	rsp, err := c.CreateStatus(ctx, target, identifier, attribute, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14429,7 +14429,7 @@ func (c *ClientWithResponses) CreateStatusWithResponse(ctx context.Context, targ
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-func (c *ClientWithResponses) UpdateStatusWithBodyWithResponse(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error) {
+func (c *ClientWithResponses) UpdateStatusWithBodyWithResponse(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error) {
 	rsp, err := c.UpdateStatusWithBody(ctx, target, identifier, attribute, status, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14446,7 +14446,7 @@ func (c *ClientWithResponses) UpdateStatusWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-func (c *ClientWithResponses) UpdateStatusWithResponse(ctx context.Context, target ListStatusesTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error) {
+func (c *ClientWithResponses) UpdateStatusWithResponse(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error) {
 	rsp, err := c.UpdateStatus(ctx, target, identifier, attribute, status, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14832,15 +14832,15 @@ func ParseDownloadFileResponse(rsp *http.Response) (*DownloadFileResponse, error
 	return response, nil
 }
 
-// ParseListAllListsResponse parses an HTTP response from a ListAllListsWithResponse call
-func ParseListAllListsResponse(rsp *http.Response) (*ListAllListsResponse, error) {
+// ParseListListsResponse parses an HTTP response from a ListListsWithResponse call
+func ParseListListsResponse(rsp *http.Response) (*ListListsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListAllListsResponse{
+	response := &ListListsResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
@@ -14993,15 +14993,15 @@ func ParseUpdateListResponse(rsp *http.Response) (*UpdateListResponse, error) {
 	return response, nil
 }
 
-// ParseCreateEntryResponse parses an HTTP response from a CreateEntryWithResponse call
-func ParseCreateEntryResponse(rsp *http.Response) (*CreateEntryResponse, error) {
+// ParseCreateListEntryResponse parses an HTTP response from a CreateListEntryWithResponse call
+func ParseCreateListEntryResponse(rsp *http.Response) (*CreateListEntryResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateEntryResponse{
+	response := &CreateListEntryResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
@@ -15035,15 +15035,15 @@ func ParseCreateEntryResponse(rsp *http.Response) (*CreateEntryResponse, error) 
 	return response, nil
 }
 
-// ParseAssertListEntryByParentResponse parses an HTTP response from a AssertListEntryByParentWithResponse call
-func ParseAssertListEntryByParentResponse(rsp *http.Response) (*AssertListEntryByParentResponse, error) {
+// ParseAssertListEntryResponse parses an HTTP response from a AssertListEntryWithResponse call
+func ParseAssertListEntryResponse(rsp *http.Response) (*AssertListEntryResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &AssertListEntryByParentResponse{
+	response := &AssertListEntryResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
@@ -15264,15 +15264,15 @@ func ParseOverwriteListEntryResponse(rsp *http.Response) (*OverwriteListEntryRes
 	return response, nil
 }
 
-// ParseListAttributeValuesForListEntryResponse parses an HTTP response from a ListAttributeValuesForListEntryWithResponse call
-func ParseListAttributeValuesForListEntryResponse(rsp *http.Response) (*ListAttributeValuesForListEntryResponse, error) {
+// ParseListEntryAttributeValuesResponse parses an HTTP response from a ListEntryAttributeValuesWithResponse call
+func ParseListEntryAttributeValuesResponse(rsp *http.Response) (*ListEntryAttributeValuesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListAttributeValuesForListEntryResponse{
+	response := &ListEntryAttributeValuesResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}

@@ -1,22 +1,32 @@
 package normalize
 
-import "gopkg.in/yaml.v3"
+import (
+	"sort"
 
-// discriminatorProperty is the property by which Attio's value unions say
-// which variant a value is.
+	"gopkg.in/yaml.v3"
+)
+
+// discriminatorProperty is the property by which Attio's attribute value
+// unions say which variant a value is; variants discriminated by it are
+// named <Type>Value (TextValue, CurrencyValue).
 const discriminatorProperty = "attribute_type"
 
-// detectDiscriminator turns a union whose every branch is an object with a
-// single-valued `attribute_type` enum into a oneOf with a discriminator, the
-// form from which oapi-codegen generates Discriminator() and
-// ValueByDiscriminator(): a caller then gets the concrete variant of an
-// attribute value by what it is, not by trying each branch in turn. The
-// single-valued enum moves into the discriminator's mapping (oapi-codegen
-// would emit a one-constant type per variant for it), and the union becomes
-// an anyOf: without the enums several variants (text, date: both a string
-// `value`) match one value, which a oneOf forbids. Attio's value unions have
-// no discriminators (upstream mistake 8).
-func (h *hoister) detectDiscriminator(s *yaml.Node, c ctx) {
+// discriminated records a union branch's discriminator.
+type discriminated struct {
+	property, value string
+}
+
+// detectDiscriminator gives a union a discriminator when one property of
+// every branch is a string enum with a single value, different in each
+// branch (attribute_type on attribute values, type on filters and tags).
+// oapi-codegen then generates Discriminator() and ValueByDiscriminator(): a
+// caller gets the concrete variant by what it is, not by trying each branch
+// in turn. The single-valued enums move into the discriminator's mapping
+// (oapi-codegen would emit a one-constant type per variant for them), and
+// the union becomes an anyOf: without the enums several variants (text and
+// date: both a string `value`) match one value, which a oneOf forbids.
+// Attio's unions have no discriminators (upstream mistake 8).
+func (h *hoister) detectDiscriminator(s *yaml.Node) {
 	key := "oneOf"
 	branches := get(s, key)
 	if branches == nil {
@@ -26,21 +36,14 @@ func (h *hoister) detectDiscriminator(s *yaml.Node, c ctx) {
 	if branches == nil || len(branches.Content) < 2 || get(s, "discriminator") != nil {
 		return
 	}
-	values := make([]string, len(branches.Content))
-	seen := map[string]bool{}
-	for i, b := range branches.Content {
-		enum := scalars(getPath(b, "properties", discriminatorProperty, "enum"))
-		if len(enum) != 1 || seen[enum[0]] {
-			return
-		}
-		values[i] = enum[0]
-		seen[enum[0]] = true
+	prop, values := commonSingleValuedEnum(branches.Content)
+	if prop == "" {
+		return
 	}
 	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	for i, b := range branches.Content {
-		prop := getPath(b, "properties", discriminatorProperty)
-		del(prop, "enum")
-		h.discValue[b] = values[i]
+		del(getPath(b, "properties", prop), "enum")
+		h.discValue[b] = discriminated{property: prop, value: values[i]}
 		h.mappings = append(h.mappings, discriminatorFixup{mapping: m, value: values[i], variant: b})
 	}
 	for i := 0; i+1 < len(s.Content); i += 2 {
@@ -48,5 +51,37 @@ func (h *hoister) detectDiscriminator(s *yaml.Node, c ctx) {
 			s.Content[i].Value = "anyOf"
 		}
 	}
-	set(s, "discriminator", mapping("propertyName", discriminatorProperty, "mapping", m))
+	set(s, "discriminator", mapping("propertyName", prop, "mapping", m))
+}
+
+// commonSingleValuedEnum finds a property that every inline branch declares
+// as a single-valued enum, with distinct values, preferring attribute_type
+// and then the alphabetically first. It returns the property and each
+// branch's value, or "" when there is none.
+func commonSingleValuedEnum(branches []*yaml.Node) (string, []string) {
+	var candidates []string
+	pairs(get(branches[0], "properties"), func(prop string, _ *yaml.Node) {
+		candidates = append(candidates, prop)
+	})
+	sort.SliceStable(candidates, func(i, j int) bool {
+		return candidates[i] == discriminatorProperty && candidates[j] != discriminatorProperty
+	})
+	for _, prop := range candidates {
+		values := make([]string, len(branches))
+		seen := map[string]bool{}
+		ok := true
+		for i, b := range branches {
+			enum := getPath(b, "properties", prop, "enum")
+			if enum == nil || len(enum.Content) != 1 || !hasType(getPath(b, "properties", prop), "string") || seen[enum.Content[0].Value] {
+				ok = false
+				break
+			}
+			values[i] = enum.Content[0].Value
+			seen[values[i]] = true
+		}
+		if ok {
+			return prop, values
+		}
+	}
+	return "", nil
 }

@@ -70,7 +70,7 @@ type hoister struct {
 	order     []*occurrence // post-order: children before parents
 	shapeOf   map[*yaml.Node]*shape
 	mappings  []discriminatorFixup
-	discValue map[*yaml.Node]string // union branch -> its discriminator value
+	discValue map[*yaml.Node]discriminated // union branch -> its discriminator
 	reserved  map[string]bool
 }
 
@@ -117,7 +117,25 @@ func (c ctx) candidates() []string {
 		alts = append(alts, strings.Join(c.path[i:], ""))
 	}
 	alts = append(alts, c.anchor+strings.Join(c.path, ""))
-	return dedupe(alts)
+	specific := alts[:0]
+	for _, a := range alts {
+		if !genericNames[a] {
+			specific = append(specific, a)
+		}
+	}
+	if len(specific) == 0 {
+		return dedupe(alts)
+	}
+	return dedupe(specific)
+}
+
+// genericNames are property names that say too little to name a type on
+// their own: a status enum is a WebhookStatus, an id object a RecordID.
+var genericNames = map[string]bool{
+	"ID": true, "Id": true, "Type": true, "Format": true, "Level": true, "Config": true, "Target": true,
+	"Or": true, "And": true, "Tag": true, "Direction": true, "Provider": true, "Status": true,
+	"Data": true, "Result": true, "Input": true, "Item": true, "Mode": true, "Kind": true,
+	"Name": true, "Path": true, "Operator": true, "Template": true,
 }
 
 func dedupe(in []string) []string {
@@ -136,7 +154,7 @@ func dedupe(in []string) []string {
 // schemas the components hold afterwards.
 func hoist(root *yaml.Node) (int, error) {
 	renameComponents(root)
-	h := &hoister{shapes: map[string]*shape{}, shapeOf: map[*yaml.Node]*shape{}, discValue: map[*yaml.Node]string{}, reserved: reservedNames(root)}
+	h := &hoister{shapes: map[string]*shape{}, shapeOf: map[*yaml.Node]*shape{}, discValue: map[*yaml.Node]discriminated{}, reserved: reservedNames(root)}
 	schemas := getPath(root, "components", "schemas")
 	pairs(schemas, func(name string, s *yaml.Node) {
 		h.visit(s, ctx{anchor: name}, name)
@@ -202,10 +220,13 @@ func (h *hoister) visit(s *yaml.Node, c ctx, component string) string {
 	if ref := get(s, "$ref"); ref != nil {
 		return "ref:" + ref.Value
 	}
-	if component == "" {
-		h.detectDiscriminator(s, c)
-	}
+	h.detectDiscriminator(s)
 	body := h.visitChildren(s, c, false)
+	if d, ok := h.discValue[s]; ok {
+		// The discriminator's value left the schema for the mapping, but
+		// still tells this variant from its siblings.
+		body += "discriminator:" + d.property + "=" + d.value
+	}
 	kind := kindOf(s)
 	if kind == kindPlain && component == "" && (c.union == nil || (len(s.Content) == 2 && hasType(s, "null"))) {
 		return body
@@ -296,8 +317,11 @@ func (h *hoister) variantCandidates(o *occurrence, union string) []string {
 	if t := get(o.node, "title"); t != nil {
 		alts = append(alts, goName(t.Value)+union, goName(t.Value))
 	}
-	if v := h.discValue[o.node]; v != "" {
-		alts = append(alts, goName(v)+"Value", goName(v)+union)
+	if d := h.discValue[o.node]; d.value != "" {
+		if d.property == discriminatorProperty {
+			alts = append(alts, goName(d.value)+"Value")
+		}
+		alts = append(alts, goName(d.value)+union)
 	}
 	if what := describeVariant(o.node); what != "" {
 		alts = append(alts, what+union)
@@ -551,6 +575,14 @@ func describe(sh *shape) string {
 // occurrences with references, children before parents, and fills in the
 // discriminator mappings.
 func (h *hoister) rewrite(root *yaml.Node) {
+	// Mappings first: the unions holding them are copied below.
+	for _, f := range h.mappings {
+		if sh := h.shapeOf[f.variant]; sh != nil && sh.name != "" {
+			set(f.mapping, f.value, str("#/components/schemas/"+sh.name))
+		} else if ref := get(f.variant, "$ref"); ref != nil {
+			set(f.mapping, f.value, str(ref.Value))
+		}
+	}
 	schemas := getPath(root, "components", "schemas")
 	var added []string
 	bodies := map[string]*yaml.Node{}
@@ -580,13 +612,6 @@ func (h *hoister) rewrite(root *yaml.Node) {
 		set(schemas, name, bodies[name])
 	}
 	dedupeBranches(root)
-	for _, f := range h.mappings {
-		if sh := h.shapeOf[f.variant]; sh != nil && sh.name != "" {
-			set(f.mapping, f.value, str("#/components/schemas/"+sh.name))
-		} else if ref := get(f.variant, "$ref"); ref != nil {
-			set(f.mapping, f.value, str(ref.Value))
-		}
-	}
 }
 
 // dedupeBranches removes repeated references from unions: shapes that

@@ -20,6 +20,8 @@ type Report struct {
 	Unmatched []string
 	// NullableFixed counts schemas whose `nullable: true` was rewritten.
 	NullableFixed int
+	// TimeFormats counts string schemas made date-times by their example.
+	TimeFormats int
 	// OperationsNamed counts operations given an operationId from their summary.
 	OperationsNamed int
 	// ErrorsUnified counts error responses pointed at the shared Error schema.
@@ -48,6 +50,7 @@ func Document(doc *yaml.Node, ov *overlay.Overlay) (*Report, error) {
 		}
 	}
 	r.NullableFixed = fixNullable(root)
+	r.TimeFormats = fixTimeFormats(root)
 	var err error
 	if r.OperationsNamed, err = nameOperations(root); err != nil {
 		return nil, err
