@@ -5,13 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+
+	"github.com/attio-community/attio-go/gen"
+	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
 // Offset iterates over every item of a limit/offset-paginated list. It calls
 // fetch for pages of pageSize items at offsets 0, pageSize, ... and stops
-// after a page shorter than pageSize (Attio's signal for the last page),
-// when the loop body breaks, or at the first error, which it yields once
-// with a zero item. pageSize must be positive.
+// after a page shorter than pageSize (Attio's signal for the last page) or
+// longer (the server ignored the limit, so it sent everything), when the
+// loop body breaks, or at the first error, which it yields once with a zero
+// item. pageSize must be positive.
 func Offset[T any](ctx context.Context, pageSize int, fetch func(ctx context.Context, limit, offset int) ([]T, error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
@@ -30,7 +34,7 @@ func Offset[T any](ctx context.Context, pageSize int, fetch func(ctx context.Con
 					return
 				}
 			}
-			if len(page) < pageSize {
+			if len(page) != pageSize { // short: the end; long: limit was ignored
 				return
 			}
 			offset += len(page)
@@ -71,4 +75,221 @@ func Cursor[T any](ctx context.Context, fetch func(ctx context.Context, cursor *
 			cursor = next
 		}
 	}
+}
+
+// The methods below iterate over each paginated operation with [Offset] or
+// [Cursor]. Each asks for the largest page its endpoint documents (or its
+// default where none is documented), so that a short page reliably marks
+// the end; the Limit, Offset and Cursor of the parameters passed are
+// ignored. The parameters are copied: changing them during the iteration
+// has no effect.
+
+// Records iterates over the records of object that query selects (its
+// Filter and Sorts; the zero value selects all), through the records query
+// in pages of 500.
+func (c *Client) Records(ctx context.Context, object string, query gen.ListRecordsJSONRequestBody) iter.Seq2[gen.Record, error] {
+	return Offset(ctx, 500, func(ctx context.Context, limit, offset int) ([]gen.Record, error) {
+		q := query
+		l, o := float32(limit), float32(offset)
+		q.Limit, q.Offset = &l, &o
+		r, err := Result(c.ListRecordsWithResponse(ctx, object, q))
+		if err != nil {
+			return nil, err
+		}
+		return r.Data, nil
+	})
+}
+
+// Entries iterates over the entries of list that query selects (its Filter
+// and Sorts; the zero value selects all), through the entries query in
+// pages of 500.
+func (c *Client) Entries(ctx context.Context, list string, query gen.ListEntriesJSONRequestBody) iter.Seq2[gen.ListEntry, error] {
+	return Offset(ctx, 500, func(ctx context.Context, limit, offset int) ([]gen.ListEntry, error) {
+		q := query
+		l, o := float32(limit), float32(offset)
+		q.Limit, q.Offset = &l, &o
+		r, err := Result(c.ListEntriesWithResponse(ctx, list, q))
+		if err != nil {
+			return nil, err
+		}
+		return r.Data, nil
+	})
+}
+
+// Attributes iterates over the attributes of an object or list, in pages
+// of 100.
+func (c *Client) Attributes(ctx context.Context, target gen.GetAttributeTarget, identifier string, params *gen.ListAttributesParams) iter.Seq2[gen.Attribute, error] {
+	base := valueOf(params)
+	return Offset(ctx, 100, func(ctx context.Context, limit, offset int) ([]gen.Attribute, error) {
+		p := base
+		p.Limit, p.Offset = &limit, &offset
+		r, err := Result(c.ListAttributesWithResponse(ctx, target, identifier, &p))
+		if err != nil {
+			return nil, err
+		}
+		return r.Data, nil
+	})
+}
+
+// RecordAttributeValues iterates over the values of one attribute of a
+// record (with params.ShowHistoric, also the values it no longer has), in
+// pages of 100.
+func (c *Client) RecordAttributeValues(ctx context.Context, object string, recordID openapi_types.UUID, attribute string, params *gen.ListRecordAttributeValuesParams) iter.Seq2[gen.Value, error] {
+	base := valueOf(params)
+	return Offset(ctx, 100, func(ctx context.Context, limit, offset int) ([]gen.Value, error) {
+		p := base
+		p.Limit, p.Offset = &limit, &offset
+		r, err := Result(c.ListRecordAttributeValuesWithResponse(ctx, object, recordID, attribute, &p))
+		if err != nil {
+			return nil, err
+		}
+		return r.Data, nil
+	})
+}
+
+// EntryAttributeValues iterates over the values of one attribute of a list
+// entry (with params.ShowHistoric, also the values it no longer has), in
+// pages of 100.
+func (c *Client) EntryAttributeValues(ctx context.Context, list string, entryID openapi_types.UUID, attribute string, params *gen.ListEntryAttributeValuesParams) iter.Seq2[gen.Value, error] {
+	base := valueOf(params)
+	return Offset(ctx, 100, func(ctx context.Context, limit, offset int) ([]gen.Value, error) {
+		p := base
+		p.Limit, p.Offset = &limit, &offset
+		r, err := Result(c.ListEntryAttributeValuesWithResponse(ctx, list, entryID, attribute, &p))
+		if err != nil {
+			return nil, err
+		}
+		return r.Data, nil
+	})
+}
+
+// RecordEntries iterates over the list entries whose parent is a record,
+// in pages of 1000.
+func (c *Client) RecordEntries(ctx context.Context, object string, recordID openapi_types.UUID) iter.Seq2[gen.RecordEntry, error] {
+	return Offset(ctx, 1000, func(ctx context.Context, limit, offset int) ([]gen.RecordEntry, error) {
+		r, err := Result(c.ListRecordEntriesWithResponse(ctx, object, recordID, &gen.ListRecordEntriesParams{Limit: &limit, Offset: &offset}))
+		if err != nil {
+			return nil, err
+		}
+		return r.Data, nil
+	})
+}
+
+// Notes iterates over the notes params selects (nil for all), in pages of
+// 50.
+func (c *Client) Notes(ctx context.Context, params *gen.ListNotesParams) iter.Seq2[gen.Note, error] {
+	base := valueOf(params)
+	return Offset(ctx, 50, func(ctx context.Context, limit, offset int) ([]gen.Note, error) {
+		p := base
+		p.Limit, p.Offset = &limit, &offset
+		r, err := Result(c.ListNotesWithResponse(ctx, &p))
+		if err != nil {
+			return nil, err
+		}
+		return r.Data, nil
+	})
+}
+
+// Tasks iterates over the tasks params selects (nil for all), in pages of
+// 500.
+func (c *Client) Tasks(ctx context.Context, params *gen.ListTasksParams) iter.Seq2[gen.Task, error] {
+	base := valueOf(params)
+	return Offset(ctx, 500, func(ctx context.Context, limit, offset int) ([]gen.Task, error) {
+		p := base
+		p.Limit, p.Offset = &limit, &offset
+		r, err := Result(c.ListTasksWithResponse(ctx, &p))
+		if err != nil {
+			return nil, err
+		}
+		return r.Data, nil
+	})
+}
+
+// Threads iterates over the comment threads params selects (a record or a
+// list entry), in pages of 50.
+func (c *Client) Threads(ctx context.Context, params *gen.ListThreadsParams) iter.Seq2[gen.Thread, error] {
+	base := valueOf(params)
+	return Offset(ctx, 50, func(ctx context.Context, limit, offset int) ([]gen.Thread, error) {
+		p := base
+		p.Limit, p.Offset = &limit, &offset
+		r, err := Result(c.ListThreadsWithResponse(ctx, &p))
+		if err != nil {
+			return nil, err
+		}
+		return r.Data, nil
+	})
+}
+
+// Webhooks iterates over the workspace's webhooks, in pages of 100.
+func (c *Client) Webhooks(ctx context.Context) iter.Seq2[gen.Webhook, error] {
+	return Offset(ctx, 100, func(ctx context.Context, limit, offset int) ([]gen.Webhook, error) {
+		r, err := Result(c.ListWebhooksWithResponse(ctx, &gen.ListWebhooksParams{Limit: &limit, Offset: &offset}))
+		if err != nil {
+			return nil, err
+		}
+		return r.Data, nil
+	})
+}
+
+// Meetings iterates over the meetings params selects (nil for all), in
+// pages of 200.
+func (c *Client) Meetings(ctx context.Context, params *gen.ListMeetingsParams) iter.Seq2[gen.Meeting, error] {
+	base := valueOf(params)
+	return Cursor(ctx, func(ctx context.Context, cursor *string) ([]gen.Meeting, *string, error) {
+		p, limit := base, 200
+		p.Limit, p.Cursor = &limit, cursor
+		r, err := Result(c.ListMeetingsWithResponse(ctx, &p))
+		if err != nil {
+			return nil, nil, err
+		}
+		return r.Data, r.Pagination.NextCursor, nil
+	})
+}
+
+// CallRecordings iterates over the call recordings of a meeting, in pages
+// of 200.
+func (c *Client) CallRecordings(ctx context.Context, meetingID openapi_types.UUID) iter.Seq2[gen.CallRecording, error] {
+	return Cursor(ctx, func(ctx context.Context, cursor *string) ([]gen.CallRecording, *string, error) {
+		limit := 200
+		r, err := Result(c.ListCallRecordingsWithResponse(ctx, meetingID, &gen.ListCallRecordingsParams{Limit: &limit, Cursor: cursor}))
+		if err != nil {
+			return nil, nil, err
+		}
+		return r.Data, r.Pagination.NextCursor, nil
+	})
+}
+
+// CallTranscript iterates over the pages of a call recording's transcript,
+// each a gen.CallTranscript holding the next stretch of the call.
+func (c *Client) CallTranscript(ctx context.Context, meetingID, callRecordingID openapi_types.UUID) iter.Seq2[gen.CallTranscript, error] {
+	return Cursor(ctx, func(ctx context.Context, cursor *string) ([]gen.CallTranscript, *string, error) {
+		r, err := Result(c.GetCallTranscriptWithResponse(ctx, meetingID, callRecordingID, &gen.GetCallTranscriptParams{Cursor: cursor}))
+		if err != nil {
+			return nil, nil, err
+		}
+		return []gen.CallTranscript{r.Data}, r.Pagination.NextCursor, nil
+	})
+}
+
+// Files iterates over the files and folders params selects (the files of
+// a record, optionally in one folder or storage provider), in pages of 200.
+func (c *Client) Files(ctx context.Context, params gen.ListFilesParams) iter.Seq2[gen.ListFilesResult, error] {
+	return Cursor(ctx, func(ctx context.Context, cursor *string) ([]gen.ListFilesResult, *string, error) {
+		p, limit := params, 200
+		p.Limit, p.Cursor = &limit, cursor
+		r, err := Result(c.ListFilesWithResponse(ctx, &p))
+		if err != nil {
+			return nil, nil, err
+		}
+		return r.Data, r.Pagination.NextCursor, nil
+	})
+}
+
+// valueOf returns *p, or the zero value if p is nil.
+func valueOf[T any](p *T) T {
+	if p == nil {
+		var zero T
+		return zero
+	}
+	return *p
 }

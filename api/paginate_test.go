@@ -69,6 +69,10 @@ func TestOffset(t *testing.T) {
 			t.Errorf("%s: errors %v", tt.name, errs)
 		}
 	}
+	all := func(context.Context, int, int) ([]int, error) { return []int{1, 2, 3, 4, 5}, nil }
+	if items, errs := collect(api.Offset(ctx, 3, all), -1); len(items) != 5 || len(errs) != 0 {
+		t.Errorf("server ignoring the limit: items %v, errors %v", items, errs)
+	}
 	if _, errs := collect(api.Offset(ctx, 0, (&pages{}).offset), -1); len(errs) != 1 {
 		t.Errorf("page size 0: errors %v", errs)
 	}
