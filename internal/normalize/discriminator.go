@@ -36,12 +36,21 @@ func (h *hoister) detectDiscriminator(s *yaml.Node) {
 	if branches == nil || len(branches.Content) < 2 || get(s, "discriminator") != nil {
 		return
 	}
-	prop, values := commonSingleValuedEnum(branches.Content)
+	var typed []*yaml.Node // the branches other than a bare {type: null}
+	for _, b := range branches.Content {
+		if !(len(b.Content) == 2 && hasType(b, "null")) {
+			typed = append(typed, b)
+		}
+	}
+	if len(typed) < 2 {
+		return
+	}
+	prop, values := commonSingleValuedEnum(typed)
 	if prop == "" {
 		return
 	}
 	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-	for i, b := range branches.Content {
+	for i, b := range typed {
 		del(getPath(b, "properties", prop), "enum")
 		h.discValue[b] = discriminated{property: prop, value: values[i]}
 		h.mappings = append(h.mappings, discriminatorFixup{mapping: m, value: values[i], variant: b})

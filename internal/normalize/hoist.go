@@ -50,6 +50,7 @@ type occurrence struct {
 	explicit  string     // the overlay's x-attio-name
 	variantOf *yaml.Node // the union this is a branch of, if any
 	index     int        // which branch
+	nullable  bool       // a nullable enum, named without its null
 }
 
 // shape is a set of structurally identical schemas.
@@ -85,21 +86,45 @@ type discriminatorFixup struct {
 // ctx says where a schema sits, for naming it.
 type ctx struct {
 	anchor string   // the named thing the path starts from
+	long   string   // a longer, operation-specific anchor, the last resort
 	path   []string // Go names of the properties below the anchor
 	alts   []string // names proposed by the caller, tried first
 	forced bool
 	union  *yaml.Node // set for the branches of a union
 	index  int
+	// For a request or response body: names for its `data` property, and
+	// whether the body itself is named when shared (requests only).
+	dataAlts []string
+	shared   bool
+	body     bool
+	items0   bool // an array of resources: its items take these names
 }
 
 // child returns the context of property name below c.
 func (c ctx) child(name string) ctx {
-	return ctx{anchor: c.anchor, path: append(append([]string(nil), c.path...), name)}
+	return ctx{anchor: c.anchor, long: c.long, path: append(append([]string(nil), c.path...), name)}
+}
+
+// propertyCtx returns the context of property prop (schema p) of c: for
+// the `data` of a body, its resource names; else the property's name.
+func (c ctx) propertyCtx(prop string, p *yaml.Node) ctx {
+	if prop != "data" || c.dataAlts == nil {
+		return c.child(goName(prop))
+	}
+	d := ctx{anchor: c.dataAlts[0], long: c.dataAlts[len(c.dataAlts)-1], alts: c.dataAlts, forced: true}
+	if hasType(p, "array") {
+		// A list: the elements are the resource.
+		d.forced, d.items0 = false, true
+	}
+	return d
 }
 
 // items returns the context of an array's elements: the singular.
 func (c ctx) items() ctx {
-	out := ctx{anchor: c.anchor, path: append([]string(nil), c.path...)}
+	if c.items0 {
+		return ctx{anchor: c.anchor, long: c.long, alts: c.alts, forced: true}
+	}
+	out := ctx{anchor: c.anchor, long: c.long, path: append([]string(nil), c.path...)}
 	if n := len(out.path); n > 0 {
 		out.path[n-1] = lastWordSingular(out.path[n-1])
 	} else {
@@ -117,6 +142,9 @@ func (c ctx) candidates() []string {
 		alts = append(alts, strings.Join(c.path[i:], ""))
 	}
 	alts = append(alts, c.anchor+strings.Join(c.path, ""))
+	if c.long != "" {
+		alts = append(alts, c.long+strings.Join(c.path, ""))
+	}
 	specific := alts[:0]
 	for _, a := range alts {
 		if !genericNames[a] {
@@ -181,33 +209,29 @@ func (h *hoister) visitOperation(paths *yaml.Node, path string, op *yaml.Node) {
 		}
 	}
 	pairs(getPath(op, "requestBody", "content"), func(_ string, media *yaml.Node) {
-		h.visitRoot(get(media, "schema"), id+"Request", []string{noun + "Input", id + "Input"})
+		h.visitRoot(get(media, "schema"), id+"Request", []string{noun + "Request", id + "Request"}, []string{noun + "Input", id + "Input"})
 	})
 	pairs(get(op, "responses"), func(code string, resp *yaml.Node) {
 		if !strings.HasPrefix(code, "2") {
 			return
 		}
 		pairs(get(resp, "content"), func(_ string, media *yaml.Node) {
-			h.visitRoot(get(media, "schema"), id+"Response", []string{noun, id + "Result"})
+			h.visitRoot(get(media, "schema"), id+"Response", nil, []string{noun, id + "Result"})
 		})
 	})
 }
 
-// visitRoot visits a request or response body. The body itself is left for
-// oapi-codegen to name after the operation; its `data` (Attio's envelope)
-// is the resource and gets dataAlts as names.
-func (h *hoister) visitRoot(s *yaml.Node, anchor string, dataAlts []string) {
+// visitRoot visits a request or response body. Its `data` (Attio's
+// envelope) is the resource and gets dataAlts as names. A request body that
+// several operations share is named too (alts); one used once, and every
+// response body, is left for oapi-codegen to name after the operation.
+func (h *hoister) visitRoot(s *yaml.Node, anchor string, alts, dataAlts []string) {
+	c := ctx{anchor: anchor, alts: alts, dataAlts: dataAlts, shared: alts != nil, body: true}
 	if s == nil || get(s, "properties") == nil {
-		h.visit(s, ctx{anchor: anchor, alts: dataAlts[1:]}, "")
-		return
+		// A union body: named like the data it holds would be.
+		c = ctx{anchor: anchor, alts: dataAlts[1:]}
 	}
-	if p := getPath(s, "properties", "data"); p != nil {
-		if hasType(p, "array") {
-			p = get(p, "items")
-		}
-		h.visit(p, ctx{anchor: dataAlts[0], alts: dataAlts, forced: true}, "")
-	}
-	h.visitChildren(s, ctx{anchor: anchor}, true)
+	h.visit(s, c, "")
 }
 
 // visit computes the shape key of schema s, registering s as an occurrence
@@ -221,7 +245,7 @@ func (h *hoister) visit(s *yaml.Node, c ctx, component string) string {
 		return "ref:" + ref.Value
 	}
 	h.detectDiscriminator(s)
-	body := h.visitChildren(s, c, false)
+	body := h.visitChildren(s, c)
 	if d, ok := h.discValue[s]; ok {
 		// The discriminator's value left the schema for the mapping, but
 		// still tells this variant from its siblings.
@@ -231,6 +255,15 @@ func (h *hoister) visit(s *yaml.Node, c ctx, component string) string {
 	if kind == kindPlain && component == "" && (c.union == nil || (len(s.Content) == 2 && hasType(s, "null"))) {
 		return body
 	}
+	if c.body && !c.shared && kind == kindObject {
+		return body
+	}
+	nullable := kind == kindEnum && hasType(s, "null")
+	if nullable {
+		// A nullable enum shares its type with the non-null enum of the
+		// same values; the null moves to where it is used.
+		body = h.visitChildren(withoutNull(s), c)
+	}
 	sum := sha256.Sum256([]byte(body))
 	key := hex.EncodeToString(sum[:12])
 	sh := h.shapes[key]
@@ -238,7 +271,7 @@ func (h *hoister) visit(s *yaml.Node, c ctx, component string) string {
 		sh = &shape{kind: kind}
 		h.shapes[key] = sh
 	}
-	o := &occurrence{node: s, alts: c.candidates(), component: component, forced: c.forced, variantOf: c.union, index: c.index}
+	o := &occurrence{node: s, alts: c.candidates(), component: component, forced: c.forced, variantOf: c.union, index: c.index, nullable: nullable && component == ""}
 	if n := get(s, nameKey); n != nil {
 		o.explicit = n.Value
 	}
@@ -249,9 +282,8 @@ func (h *hoister) visit(s *yaml.Node, c ctx, component string) string {
 }
 
 // visitChildren visits the subschemas of s and returns s's canonical form,
-// with each subschema replaced by its key. With skipData set, the `data`
-// property (already visited by visitRoot) is not visited again.
-func (h *hoister) visitChildren(s *yaml.Node, c ctx, skipData bool) string {
+// with each subschema replaced by its key.
+func (h *hoister) visitChildren(s *yaml.Node, c ctx) string {
 	var b strings.Builder
 	keys := make([]string, 0, len(s.Content)/2)
 	vals := map[string]*yaml.Node{}
@@ -270,16 +302,14 @@ func (h *hoister) visitChildren(s *yaml.Node, c ctx, skipData bool) string {
 		case "properties":
 			b.WriteString("{")
 			pairs(v, func(prop string, p *yaml.Node) {
-				if skipData && prop == "data" {
-					b.WriteString(prop + ":data,")
-					return
-				}
-				b.WriteString(prop + ":" + h.visit(p, c.child(goName(prop)), "") + ",")
+				b.WriteString(prop + ":" + h.visit(p, c.propertyCtx(prop, p), "") + ",")
 			})
 			b.WriteString("}")
 		case "items":
 			b.WriteString(h.visit(v, c.items(), ""))
-		case "additionalProperties", "not":
+		case "additionalProperties":
+			b.WriteString(h.visit(v, c.child("Value"), ""))
+		case "not":
 			b.WriteString(h.visit(v, c, ""))
 		case "anyOf", "oneOf", "allOf":
 			b.WriteString("[")
@@ -304,7 +334,7 @@ func (h *hoister) visitChildren(s *yaml.Node, c ctx, skipData bool) string {
 // after the union's final name (see variantCandidates), so here they only
 // record which union they belong to.
 func variantCtx(s *yaml.Node, c ctx, i int) ctx {
-	return ctx{anchor: c.anchor, path: c.path, forced: true, union: s, index: i}
+	return ctx{anchor: c.anchor, long: c.long, path: c.path, forced: true, union: s, index: i}
 }
 
 // variantCandidates names branch o of a union called union: by its
@@ -323,16 +353,34 @@ func (h *hoister) variantCandidates(o *occurrence, union string) []string {
 		}
 		alts = append(alts, goName(d.value)+union)
 	}
-	if what := describeVariant(o.node); what != "" {
+	var siblings []*yaml.Node
+	for _, k := range []string{"anyOf", "oneOf"} {
+		siblings = append(siblings, seq(get(o.variantOf, k))...)
+	}
+	if what := describeVariant(o.node, siblings); what != "" {
 		alts = append(alts, what+union)
 	}
 	return append(alts, union+"Variant"+string(rune('A'+o.index%26)))
 }
 
-// describeVariant names what a union branch holds: its only (or first
-// required) property, or its type.
-func describeVariant(s *yaml.Node) string {
-	if props := get(s, "properties"); props != nil && len(props.Content) > 0 {
+// describeVariant names what a union branch holds: the first property no
+// sibling branch has (thread_id, record, entry for the three ways to
+// address a comment), else its first required property, else its type.
+func describeVariant(s *yaml.Node, siblings []*yaml.Node) string {
+	props := get(s, "properties")
+	if props != nil && len(props.Content) > 0 {
+		for i := 0; i+1 < len(props.Content); i += 2 {
+			name, unique := props.Content[i].Value, true
+			for _, sib := range siblings {
+				if sib != s && getPath(sib, "properties", name) != nil {
+					unique = false
+					break
+				}
+			}
+			if unique {
+				return goName(strings.TrimSuffix(name, "_id"))
+			}
+		}
 		if req := scalars(get(s, "required")); len(req) > 0 {
 			return goName(req[0])
 		}
@@ -539,7 +587,13 @@ func (sh *shape) settleCandidates() {
 			best = o
 		}
 	}
-	sh.alts = best.alts
+	// The best occurrence's names first, then every other occurrence's, so
+	// a contested shape has somewhere to go.
+	sh.alts = append([]string(nil), best.alts...)
+	for _, o := range sh.occs {
+		sh.alts = append(sh.alts, o.alts...)
+	}
+	sh.alts = dedupe(sh.alts)
 }
 
 // contestWinner returns the shape that keeps a contested name, or nil when
@@ -600,10 +654,19 @@ func (h *hoister) rewrite(root *yaml.Node) {
 			// A component identical to another: it becomes a reference.
 		} else if !sh.created && !sh.hasComponent() {
 			body := clone(o.node)
+			if o.nullable {
+				body = withoutNull(body)
+			}
 			del(body, nameKey)
 			bodies[sh.name] = body
 			added = append(added, sh.name)
 			sh.created = true
+		}
+		if o.nullable {
+			o.node.Content = []*yaml.Node{str("anyOf"), &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{
+				mapping("$ref", ref), mapping("type", "null"),
+			}}}
+			continue
 		}
 		o.node.Content = []*yaml.Node{str("$ref"), str(ref)}
 	}
@@ -649,6 +712,35 @@ func (sh *shape) hasComponent() bool {
 		}
 	}
 	return false
+}
+
+// withoutNull returns a copy of a nullable enum without null in its type
+// and values.
+func withoutNull(s *yaml.Node) *yaml.Node {
+	out := clone(s)
+	if t := get(out, "type"); t != nil && t.Kind == yaml.SequenceNode {
+		var kept []*yaml.Node
+		for _, c := range t.Content {
+			if c.Value != "null" {
+				kept = append(kept, c)
+			}
+		}
+		if len(kept) == 1 {
+			set(out, "type", kept[0])
+		} else {
+			t.Content = kept
+		}
+	}
+	if e := get(out, "enum"); e != nil {
+		kept := e.Content[:0]
+		for _, c := range e.Content {
+			if c.Tag != "!!null" {
+				kept = append(kept, c)
+			}
+		}
+		e.Content = kept
+	}
+	return out
 }
 
 // clone deep-copies a node.

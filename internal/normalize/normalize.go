@@ -22,12 +22,16 @@ type Report struct {
 	NullableFixed int
 	// TimeFormats counts string schemas made date-times by their example.
 	TimeFormats int
+	// Placeholders counts bracketed placeholder properties made additionalProperties.
+	Placeholders int
 	// OperationsNamed counts operations given an operationId from their summary.
 	OperationsNamed int
 	// ErrorsUnified counts error responses pointed at the shared Error schema.
 	ErrorsUnified int
 	// ScalarUnions counts unions of scalars collapsed to one type.
 	ScalarUnions int
+	// SingleValueEnums counts one-value enums made plain schemas.
+	SingleValueEnums int
 	// Schemas counts the named schemas after hoisting.
 	Schemas int
 }
@@ -51,6 +55,7 @@ func Document(doc *yaml.Node, ov *overlay.Overlay) (*Report, error) {
 	}
 	r.NullableFixed = fixNullable(root)
 	r.TimeFormats = fixTimeFormats(root)
+	r.Placeholders = fixPlaceholderProperties(root)
 	var err error
 	if r.OperationsNamed, err = nameOperations(root); err != nil {
 		return nil, err
@@ -62,5 +67,6 @@ func Document(doc *yaml.Node, ov *overlay.Overlay) (*Report, error) {
 	if r.Schemas, err = hoist(root); err != nil {
 		return nil, err
 	}
+	r.SingleValueEnums = inlineSingleValueEnums(root)
 	return r, nil
 }
