@@ -33,7 +33,7 @@ func defaultConfig() config {
 		baseURL:    DefaultBaseURL,
 		httpClient: &http.Client{Timeout: 60 * time.Second},
 		userAgent:  "attio-go/" + Version,
-		retry:      DefaultRetryPolicy,
+		retry:      defaultRetryPolicy,
 		logger:     slog.New(slog.DiscardHandler),
 	}
 }
@@ -62,8 +62,8 @@ func WithUserAgent(ua string) Option {
 	return func(c *config) { c.userAgent = ua }
 }
 
-// WithRetry replaces [DefaultRetryPolicy]; zero fields of p keep their
-// defaults.
+// WithRetry replaces the default retry policy, RetryPolicy{}; zero fields of
+// p keep their defaults.
 func WithRetry(p RetryPolicy) Option {
 	return func(c *config) { c.retry = p.withDefaults() }
 }

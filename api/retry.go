@@ -36,18 +36,18 @@ type RetryPolicy struct {
 	MaxWait time.Duration
 }
 
-// DefaultRetryPolicy is the policy a client uses unless given [WithRetry] or
-// [WithoutRetry].
-var DefaultRetryPolicy = RetryPolicy{
+// defaultRetryPolicy is the policy a client uses unless given WithRetry or
+// WithoutRetry; RetryPolicy documents its values.
+var defaultRetryPolicy = RetryPolicy{
 	MaxAttempts: 4,
 	BaseDelay:   500 * time.Millisecond,
 	MaxDelay:    8 * time.Second,
 	MaxWait:     30 * time.Second,
 }
 
-// withDefaults fills p's zero fields from DefaultRetryPolicy.
+// withDefaults fills p's zero fields from defaultRetryPolicy.
 func (p RetryPolicy) withDefaults() RetryPolicy {
-	d := DefaultRetryPolicy
+	d := defaultRetryPolicy
 	if p.MaxAttempts > 0 {
 		d.MaxAttempts = p.MaxAttempts
 	}
