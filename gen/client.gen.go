@@ -9809,7 +9809,7 @@ type ListEntryAttributeValuesResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data []Value `json:"data"`
+		Data []AttributeValue `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
 	JSON404 *Error
@@ -9817,7 +9817,7 @@ type ListEntryAttributeValuesResponse struct {
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListEntryAttributeValuesResponse) GetJSON200() *struct {
-	Data []Value `json:"data"`
+	Data []AttributeValue `json:"data"`
 } {
 	return r.JSON200
 }
@@ -10580,7 +10580,7 @@ type SearchRecordsResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data []SearchRecordsResult `json:"data"`
+		Data []SearchResult `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
 	JSON400 *Error
@@ -10588,7 +10588,7 @@ type SearchRecordsResponse struct {
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r SearchRecordsResponse) GetJSON200() *struct {
-	Data []SearchRecordsResult `json:"data"`
+	Data []SearchResult `json:"data"`
 } {
 	return r.JSON200
 }
@@ -11145,7 +11145,7 @@ type ListRecordAttributeValuesResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data []Value `json:"data"`
+		Data []AttributeValue `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
 	JSON400 *Error
@@ -11155,7 +11155,7 @@ type ListRecordAttributeValuesResponse struct {
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListRecordAttributeValuesResponse) GetJSON200() *struct {
-	Data []Value `json:"data"`
+	Data []AttributeValue `json:"data"`
 } {
 	return r.JSON200
 }
@@ -11248,11 +11248,11 @@ type IdentifyResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *IdentifyResult
+	JSON200 *Identity
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r IdentifyResponse) GetJSON200() *IdentifyResult {
+func (r IdentifyResponse) GetJSON200() *Identity {
 	return r.JSON200
 }
 
@@ -15280,7 +15280,7 @@ func ParseListEntryAttributeValuesResponse(rsp *http.Response) (*ListEntryAttrib
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data []Value `json:"data"`
+			Data []AttributeValue `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -15797,7 +15797,7 @@ func ParseSearchRecordsResponse(rsp *http.Response) (*SearchRecordsResponse, err
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data []SearchRecordsResult `json:"data"`
+			Data []SearchResult `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -16194,7 +16194,7 @@ func ParseListRecordAttributeValuesResponse(rsp *http.Response) (*ListRecordAttr
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data []Value `json:"data"`
+			Data []AttributeValue `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -16263,7 +16263,7 @@ func ParseIdentifyResponse(rsp *http.Response) (*IdentifyResponse, error) {
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest IdentifyResult
+		var dest Identity
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -246,6 +246,11 @@ func (h *hoister) visit(s *yaml.Node, c ctx, component string) string {
 	}
 	h.detectDiscriminator(s)
 	body := h.visitChildren(s, c)
+	if n := get(s, nameKey); n != nil && c.union != nil {
+		// Branches the overlay names apart stay apart even when their
+		// shapes agree (a date and a text input are both {value: string}).
+		body += "name:" + n.Value
+	}
 	if d, ok := h.discValue[s]; ok {
 		// The discriminator's value left the schema for the mapping, but
 		// still tells this variant from its siblings.
