@@ -18,12 +18,12 @@ import (
 // maxErrorBody bounds how much of an error response is read.
 const maxErrorBody = 1 << 20
 
-// transport is the gen.HttpRequestDoer beneath every generated call. Do sends
-// a request, retrying it as the policy allows, and returns either a response
-// the generated code can decode (2xx, or a 3xx left for the caller) or an
-// *Error: each attempt gets fresh credentials and a User-Agent, is logged,
-// and has its non-2xx status or malformed JSON body turned into an *Error,
-// which the retry loop uses to decide whether to try again.
+// transport is the gen.HttpRequestDoer beneath every generated call. Do
+// authorizes a request, sends it, and retries it as the policy allows; it
+// returns either a response the generated code can decode (2xx, or a 3xx
+// left for the caller) or an *Error. Each attempt is logged and has its
+// non-2xx status or malformed JSON body turned into an *Error, which the
+// retry loop uses to decide whether to try again.
 type transport struct {
 	client    *http.Client
 	tokens    oauth2.TokenSource
@@ -35,6 +35,13 @@ type transport struct {
 // Do implements gen.HttpRequestDoer.
 func (t *transport) Do(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
+	req = req.Clone(ctx) // so that the headers set here are this call's own
+	if err := authorize(req, t.tokens); err != nil {
+		return nil, &Error{Method: req.Method, Path: req.URL.Path, Err: err}
+	}
+	if req.Header.Get("User-Agent") == "" {
+		req.Header.Set("User-Agent", t.userAgent)
+	}
 	safe := replayable(req)
 	for attempt := 1; ; attempt++ {
 		resp, e := t.attempt(req, attempt)
@@ -64,56 +71,44 @@ func (t *transport) Do(req *http.Request) (*http.Response, error) {
 	}
 }
 
-// attempt sends req once: attempt 1 sends it as is, later attempts a copy
-// with its body produced again by GetBody.
-func (t *transport) attempt(req *http.Request, attempt int) (*http.Response, *Error) {
+// attempt sends req once, as attempt number n, and logs the outcome at
+// Debug.
+func (t *transport) attempt(req *http.Request, n int) (*http.Response, *Error) {
 	start := time.Now()
-	resp, err := t.send(req, attempt)
-	e, ok := err.(*Error)
-	if err != nil && !ok {
-		e = &Error{Method: req.Method, Path: req.URL.Path, Err: err}
+	resp, e := t.send(req, n)
+	attrs := []slog.Attr{slog.String("method", req.Method), slog.String("path", req.URL.Path)}
+	switch {
+	case e == nil:
+		attrs = append(attrs, slog.Int("status", resp.StatusCode))
+	case e.Err == nil:
+		attrs = append(attrs, slog.Int("status", e.StatusCode))
+	default:
+		attrs = append(attrs, slog.Int("status", e.StatusCode), slog.String("error", e.Err.Error()))
 	}
-	status := 0
-	if resp != nil {
-		status = resp.StatusCode
-	} else if e != nil {
-		status = e.StatusCode
-	}
-	attrs := []slog.Attr{
-		slog.String("method", req.Method), slog.String("path", req.URL.Path),
-		slog.Int("status", status), slog.Int("attempt", attempt),
-		slog.Duration("duration", time.Since(start)),
-	}
-	if e != nil && e.Err != nil {
-		attrs = append(attrs, slog.String("error", e.Err.Error()))
-	}
+	attrs = append(attrs, slog.Int("attempt", n), slog.Duration("duration", time.Since(start)))
 	t.log.LogAttrs(req.Context(), slog.LevelDebug, "attio: request", attrs...)
 	return resp, e
 }
 
-// send performs one attempt and checks its response; see attempt.
-func (t *transport) send(req *http.Request, attempt int) (*http.Response, error) {
-	r := req.Clone(req.Context())
-	if attempt > 1 && req.GetBody != nil {
+// send sends req as attempt number n: the first attempt sends req itself,
+// later ones a copy whose body GetBody produces again.
+func (t *transport) send(req *http.Request, n int) (*http.Response, *Error) {
+	fail := func(err error) *Error { return &Error{Method: req.Method, Path: req.URL.Path, Err: err} }
+	if n > 1 && req.GetBody != nil {
 		body, err := req.GetBody()
 		if err != nil {
-			return nil, fmt.Errorf("replaying request body: %w", err)
+			return nil, fail(fmt.Errorf("replaying request body: %w", err))
 		}
-		r.Body = body
+		req = req.WithContext(req.Context()) // a shallow copy
+		req.Body = body
 	}
-	if err := authorize(r, t.tokens); err != nil {
-		return nil, err
-	}
-	if r.Header.Get("User-Agent") == "" {
-		r.Header.Set("User-Agent", t.userAgent)
-	}
-	resp, err := t.client.Do(r)
+	resp, err := t.client.Do(req)
 	if err != nil {
 		var ue *url.Error
 		if errors.As(err, &ue) {
 			err = ue.Err // url.Error repeats the full URL, query string included
 		}
-		return nil, err
+		return nil, fail(err)
 	}
 	return checkResponse(resp)
 }
@@ -124,7 +119,7 @@ func (t *transport) send(req *http.Request, attempt int) (*http.Response, error)
 // JSON Content-Type they cannot honour, so that the generated code does not
 // try to decode them; a redirect is returned with its Location for the
 // caller. checkResponse reads and closes the body it replaces.
-func checkResponse(resp *http.Response) (*http.Response, error) {
+func checkResponse(resp *http.Response) (*http.Response, *Error) {
 	isJSON := strings.Contains(resp.Header.Get("Content-Type"), "json") // as the generated code tests
 	switch {
 	case resp.StatusCode >= 400 || resp.StatusCode < 200:

@@ -14,6 +14,7 @@ import (
 	"github.com/attio-community/attio-go/api"
 	"github.com/attio-community/attio-go/gen"
 	openapi_types "github.com/oapi-codegen/runtime/types"
+	"golang.org/x/oauth2"
 )
 
 // asError returns err as an *api.Error or fails the test.
@@ -388,5 +389,24 @@ func TestCredentialsNeverLogged(t *testing.T) {
 		if strings.Contains(out, leak) || strings.Contains(err.Error(), leak) || strings.Contains(strings.ToLower(out), "authorization") {
 			t.Errorf("%q leaked:\nlog: %s\nerror: %s", leak, out, err)
 		}
+	}
+}
+
+// failingTokens is a token source that always fails.
+type failingTokens struct{}
+
+func (failingTokens) Token() (*oauth2.Token, error) {
+	return nil, errors.New("token store unavailable")
+}
+
+func TestTokenSourceFailureIsNotSent(t *testing.T) {
+	s := newAPIServer(t, jsonReply(200, objectJSON))
+	_, err := newClient(t, s, api.WithTokenSource(failingTokens{})).GetObjectWithResponse(context.Background(), "people")
+	e := asError(t, err)
+	if e.Attempts != 0 || e.StatusCode != 0 || len(s.got()) != 0 {
+		t.Errorf("error = %+v after %d requests", e, len(s.got()))
+	}
+	if want := "attio: GET /v2/objects/people: getting access token: token store unavailable"; err.Error() != want {
+		t.Errorf("message = %s", err)
 	}
 }
