@@ -25,7 +25,7 @@ func WithAPIKey(key string) Option {
 	}
 }
 
-// WithTokenSource authenticates with tokens from ts, asked once per attempt,
+// WithTokenSource authenticates with tokens from ts, asked once per call,
 // typically an OAuth 2.0 access token obtained through [OAuth2Config]. It
 // replaces any earlier credential option.
 func WithTokenSource(ts oauth2.TokenSource) Option {

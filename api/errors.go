@@ -76,8 +76,9 @@ type Error struct {
 	// Attempts is how many times the request was sent, counting retries.
 	Attempts int
 	// Err is the underlying cause when the call failed without a usable
-	// response (a transport error) or stopped waiting to retry because its
-	// context ended; nil otherwise. Error unwraps to it, so
+	// response (the token source failed, the connection broke, the body
+	// could not be read) or stopped waiting to retry because its context
+	// ended; nil otherwise. Error unwraps to it, so
 	// errors.Is(err, context.Canceled) works.
 	Err error
 }

@@ -134,9 +134,9 @@ func (c *Client) Attributes(ctx context.Context, target gen.GetAttributeTarget, 
 // RecordAttributeValues iterates over the values of one attribute of a
 // record (with params.ShowHistoric, also the values it no longer has), in
 // pages of 100.
-func (c *Client) RecordAttributeValues(ctx context.Context, object string, recordID openapi_types.UUID, attribute string, params *gen.ListRecordAttributeValuesParams) iter.Seq2[gen.Value, error] {
+func (c *Client) RecordAttributeValues(ctx context.Context, object string, recordID openapi_types.UUID, attribute string, params *gen.ListRecordAttributeValuesParams) iter.Seq2[gen.AttributeValue, error] {
 	base := valueOf(params)
-	return Offset(ctx, 100, func(ctx context.Context, limit, offset int) ([]gen.Value, error) {
+	return Offset(ctx, 100, func(ctx context.Context, limit, offset int) ([]gen.AttributeValue, error) {
 		p := base
 		p.Limit, p.Offset = &limit, &offset
 		r, err := Result(c.ListRecordAttributeValuesWithResponse(ctx, object, recordID, attribute, &p))
@@ -150,9 +150,9 @@ func (c *Client) RecordAttributeValues(ctx context.Context, object string, recor
 // EntryAttributeValues iterates over the values of one attribute of a list
 // entry (with params.ShowHistoric, also the values it no longer has), in
 // pages of 100.
-func (c *Client) EntryAttributeValues(ctx context.Context, list string, entryID openapi_types.UUID, attribute string, params *gen.ListEntryAttributeValuesParams) iter.Seq2[gen.Value, error] {
+func (c *Client) EntryAttributeValues(ctx context.Context, list string, entryID openapi_types.UUID, attribute string, params *gen.ListEntryAttributeValuesParams) iter.Seq2[gen.AttributeValue, error] {
 	base := valueOf(params)
-	return Offset(ctx, 100, func(ctx context.Context, limit, offset int) ([]gen.Value, error) {
+	return Offset(ctx, 100, func(ctx context.Context, limit, offset int) ([]gen.AttributeValue, error) {
 		p := base
 		p.Limit, p.Offset = &limit, &offset
 		r, err := Result(c.ListEntryAttributeValuesWithResponse(ctx, list, entryID, attribute, &p))

@@ -115,10 +115,10 @@ func (t *transport) send(req *http.Request, n int) (*http.Response, *Error) {
 
 // checkResponse returns resp if the generated code can decode it, and an
 // *Error otherwise: for a non-2xx, non-3xx status, or a 2xx whose body says
-// it is JSON but is not. Bodies with no payload (204, HEAD and redirects) lose a
-// JSON Content-Type they cannot honour, so that the generated code does not
-// try to decode them; a redirect is returned with its Location for the
-// caller. checkResponse reads and closes the body it replaces.
+// it is JSON but is not. Bodies with no payload (204, HEAD and redirects)
+// lose a JSON Content-Type they cannot honour, so that the generated code
+// does not try to decode them; a redirect is returned with its Location for
+// the caller. checkResponse reads and closes the body it replaces.
 func checkResponse(resp *http.Response) (*http.Response, *Error) {
 	isJSON := strings.Contains(resp.Header.Get("Content-Type"), "json") // as the generated code tests
 	switch {
