@@ -34,7 +34,7 @@ func Canonicalize(data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return encode(root)
+	return Encode(root)
 }
 
 // parse reads one JSON or YAML document into a normalized yaml.Node tree
@@ -284,8 +284,10 @@ func isBase60(s string) bool {
 	return i == len(s)
 }
 
-// encode writes a normalized tree as YAML with a two-space indent.
-func encode(root *yaml.Node) (out []byte, err error) {
+// Encode writes a tree as canonical YAML with a two-space indent. The
+// pipeline's later steps use it too, so every YAML file it writes is
+// formatted alike.
+func Encode(root *yaml.Node) (out []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = nil, fmt.Errorf("the document could not be encoded as YAML (encoder failure: %v)", r)

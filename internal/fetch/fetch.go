@@ -102,7 +102,7 @@ func fetchDoc(ctx context.Context, source string, opts Options) (*document, erro
 		var paths int
 		if paths, err = checkNode(root); err == nil {
 			var out []byte
-			if out, err = encode(root); err == nil {
+			if out, err = Encode(root); err == nil {
 				return &document{yaml: out, paths: paths}, nil
 			}
 		}

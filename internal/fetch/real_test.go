@@ -100,7 +100,7 @@ func TestRealDocument(t *testing.T) {
 		t.Logf("yaml.v3 cannot read the document (%v); no cross-check", err)
 	} else if err := normalize(root, nil); err != nil {
 		t.Error(err)
-	} else if viaYAML, err := encode(root); err != nil {
+	} else if viaYAML, err := Encode(root); err != nil {
 		t.Error(err)
 	} else if !bytes.Equal(a, viaYAML) {
 		t.Error("reading the JSON with encoding/json and with yaml.v3 gives different YAML")

@@ -17,6 +17,7 @@ import (
 	"github.com/speakeasy-api/openapi/overlay"
 	"gopkg.in/yaml.v3"
 
+	"github.com/attio-community/attio-go/internal/fetch"
 	"github.com/attio-community/attio-go/internal/normalize"
 )
 
@@ -69,9 +70,9 @@ func Build(ctx context.Context, p Paths, source string) (*Result, []byte, error)
 	if err != nil {
 		return nil, nil, err
 	}
-	normalized, err := encodeYAML(&doc)
+	normalized, err := fetch.Encode(&doc)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("encode normalized spec: %w", err)
 	}
 	r := &Result{Report: report, Files: map[string][]byte{}, Normalize: time.Since(start)}
 
@@ -113,20 +114,6 @@ func countOperations(spec *openapi3.T) int {
 		n += len(item.Operations())
 	}
 	return n
-}
-
-// encodeYAML renders a document with the same settings as the fetch step.
-func encodeYAML(doc *yaml.Node) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(doc); err != nil {
-		return nil, fmt.Errorf("encode normalized spec: %w", err)
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 // Write stores a result: the generated files in p.Out, the normalized spec,

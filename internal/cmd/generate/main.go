@@ -12,6 +12,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/attio-community/attio-go/internal/fetch"
 	"github.com/attio-community/attio-go/internal/pipeline"
 )
 
@@ -27,7 +28,7 @@ func main() {
 	flag.Parse()
 
 	ctx := context.Background()
-	source := os.Getenv("ATTIO_OPENAPI_URL") // TODO(fetch): fetch.SourceFromEnv
+	source := fetch.SourceFromEnv()
 	if *check {
 		if err := pipeline.Check(ctx, p, source, *scratch); err != nil {
 			fmt.Fprintln(os.Stderr, "check:", err)
@@ -54,7 +55,9 @@ func printSummary(r *pipeline.Result, elapsed time.Duration) {
 	fmt.Printf("source      %s\n", r.Lock.Source)
 	fmt.Printf("document    %s %s, sha256 %s\n", r.Lock.Title, r.Lock.Version, r.Lock.SHA256)
 	fmt.Printf("operations  %d (%d named from summaries)\n", r.Lock.Operations, r.Report.OperationsNamed)
-	fmt.Printf("nullable    %d schemas rewritten to 3.1 form\n", r.Report.NullableFixed)
+	rep := r.Report
+	fmt.Printf("normalized  %d nullable schemas, %d date-times, %d error responses, %d one-value enums; %d named schemas\n",
+		rep.NullableFixed, rep.TimeFormats, rep.ErrorsUnified, rep.SingleValueEnums, rep.Schemas)
 	names := make([]string, 0, len(r.Files))
 	size := 0
 	for name, code := range r.Files {
