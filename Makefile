@@ -10,7 +10,7 @@ export ATTIO_OPENAPI_URL
 ATTIO_OPENAPI_OLD_URL ?=
 GO ?= go
 
-.PHONY: all generate fetch check check-old-spec vet test bench fuzz-seeds clean help
+.PHONY: all generate fetch check check-old-spec vet test conformance bench clean help
 
 all: test
 
@@ -45,6 +45,9 @@ vet: ## gofmt and go vet
 
 test: check check-old-spec vet ## everything CI runs
 	$(GO) test ./...
+
+conformance: fetch ## call every operation; against ATTIO_CONFORMANCE_BASE_URL if set, else an in-process validating server
+	$(GO) test ./internal/conformance -run 'TestConformance' -count=1 -v
 
 bench: ## run the benchmarks (compare runs with benchstat)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
