@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 
 	"github.com/attio-community/attio-go/api"
 	"github.com/attio-community/attio-go/gen"
@@ -39,6 +40,48 @@ func fakeAttio() *httptest.Server {
 		}})
 	})
 	mux.HandleFunc("POST /v2/objects/{object}/records/query", recordsQuery(3))
+	var mu sync.Mutex
+	records := map[string]json.RawMessage{} // record ID -> values
+	record := func(id string) map[string]any {
+		return map[string]any{"data": map[string]any{
+			"id":         map[string]string{"workspace_id": uuid(0), "object_id": uuid(1), "record_id": id},
+			"created_at": "2024-01-01T00:00:00Z", "web_url": "https://app.attio.com/r/" + id, "values": records[id],
+		}}
+	}
+	notFound := func(w http.ResponseWriter, id string) {
+		send(w, 404, map[string]any{"status_code": 404, "type": "invalid_request_error", "code": "not_found",
+			"message": fmt.Sprintf("Record with ID %q not found.", id)})
+	}
+	mux.HandleFunc("POST /v2/objects/{object}/records", func(w http.ResponseWriter, r *http.Request) {
+		var body struct {
+			Data struct{ Values json.RawMessage }
+		}
+		json.NewDecoder(r.Body).Decode(&body)
+		mu.Lock()
+		defer mu.Unlock()
+		id := uuid(100 + len(records))
+		records[id] = body.Data.Values
+		send(w, 200, record(id))
+	})
+	mux.HandleFunc("GET /v2/objects/{object}/records/{id}", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, ok := records[r.PathValue("id")]; !ok {
+			notFound(w, r.PathValue("id"))
+			return
+		}
+		send(w, 200, record(r.PathValue("id")))
+	})
+	mux.HandleFunc("DELETE /v2/objects/{object}/records/{id}", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, ok := records[r.PathValue("id")]; !ok {
+			notFound(w, r.PathValue("id"))
+			return
+		}
+		delete(records, r.PathValue("id"))
+		send(w, 200, map[string]any{})
+	})
 	mux.HandleFunc("POST /oauth/token", func(w http.ResponseWriter, r *http.Request) {
 		send(w, 200, map[string]string{"access_token": "access-token-for-" + r.FormValue("code"), "token_type": "Bearer"})
 	})
@@ -114,6 +157,54 @@ func ExampleError() {
 	// true
 	// 404 true Object with slug/ID "unicorns" not found.
 	// attio: GET /v2/objects/unicorns: 404 not_found: Object with slug/ID "unicorns" not found.
+}
+
+// Create a person, read the record back, then delete it.
+func Example_records() {
+	srv := fakeAttio()
+	defer srv.Close()
+	client, err := api.NewClient(api.WithAPIKey("your-api-key"), api.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+
+	// Values are unions: build each from the input type of its attribute.
+	email := "ada@example.com"
+	var value gen.InputValue
+	if err := value.FromEmailAddressInput(gen.EmailAddressInput{EmailAddress: &email}); err != nil {
+		log.Fatal(err)
+	}
+	created, err := api.Result(client.CreateRecordWithResponse(ctx, "people", gen.CreateRecordJSONRequestBody{
+		Data: gen.CreateRecordInput{Values: map[string][]gen.InputValue{"email_addresses": {value}}},
+	}))
+	if err != nil {
+		log.Fatal(err)
+	}
+	id := created.Data.ID.RecordID
+	fmt.Println("created", id)
+
+	got, err := api.Result(client.GetRecordWithResponse(ctx, "people", id))
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, v := range got.Data.Values["email_addresses"] {
+		e, err := v.AsEmailAddressValue()
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println("email", e.EmailAddress)
+	}
+
+	if _, err := client.DeleteRecordWithResponse(ctx, "people", id.String()); err != nil {
+		log.Fatal(err)
+	}
+	_, err = client.GetRecordWithResponse(ctx, "people", id)
+	fmt.Println("found after delete:", !api.IsNotFound(err))
+	// Output:
+	// created 00000000-0000-0000-0000-000000000100
+	// email ada@example.com
+	// found after delete: false
 }
 
 func ExampleClient_Records() {
