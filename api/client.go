@@ -12,6 +12,13 @@ import (
 // operation is a method: c.GetRecordWithResponse(ctx, "people", id) returns a
 // *gen.GetRecordResponse whose JSON200 field holds the decoded body, or an
 // [*Error]. [Result] combines the two. A Client is safe for concurrent use.
+//
+// Client adds one iterator method per paginated operation, such as
+// [Client.Records], built on [Offset] or [Cursor]. Each asks for the largest
+// page its endpoint documents (else its documented default, else 100), so
+// that a short page reliably marks the end; the Limit, Offset and Cursor
+// of the parameters passed are ignored. The parameters are copied when the
+// method is called: changing them later has no effect.
 type Client struct {
 	*gen.ClientWithResponses
 }

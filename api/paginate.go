@@ -77,13 +77,6 @@ func Cursor[T any](ctx context.Context, fetch func(ctx context.Context, cursor *
 	}
 }
 
-// The methods below iterate over each paginated operation with [Offset] or
-// [Cursor]. Each asks for the largest page its endpoint documents (or its
-// default where none is documented), so that a short page reliably marks
-// the end; the Limit, Offset and Cursor of the parameters passed are
-// ignored. The parameters are copied: changing them during the iteration
-// has no effect.
-
 // Records iterates over the records of object that query selects (its
 // Filter and Sorts; the zero value selects all), through the records query
 // in pages of 500.
