@@ -13,14 +13,18 @@ import (
 // Check regenerates gen/ from the fetched spec into scratch, a temporary
 // directory left for inspection, and fails if the committed gen/ differs or
 // if the fetched document is not the one the lock records. The error names
-// every stale file and says how to fix it: regenerate and commit.
+// every stale file and says how to fix it: regenerate and commit. It also
+// writes the normalized spec (git-ignored), which the tests validate against.
 func Check(ctx context.Context, p Paths, source, scratch string) error {
 	lock, err := readLock(p.Lock)
 	if err != nil {
 		return fmt.Errorf("read lock: %w (run make generate and commit spec/openapi.lock)", err)
 	}
-	r, _, err := Build(ctx, p, source)
+	r, normalized, err := Build(ctx, p, source)
 	if err != nil {
+		return err
+	}
+	if err := writeIfChanged(p.Normalized, normalized); err != nil {
 		return err
 	}
 	var problems []string
