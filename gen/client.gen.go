@@ -9421,7 +9421,7 @@ type CreateListEntryResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data ListEntry `json:"data"`
+		Data Entry `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
 	JSON400 *Error
@@ -9431,7 +9431,7 @@ type CreateListEntryResponse struct {
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r CreateListEntryResponse) GetJSON200() *struct {
-	Data ListEntry `json:"data"`
+	Data Entry `json:"data"`
 } {
 	return r.JSON200
 }
@@ -9480,7 +9480,7 @@ type AssertListEntryResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data ListEntry `json:"data"`
+		Data Entry `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
 	JSON400 *Error
@@ -9490,7 +9490,7 @@ type AssertListEntryResponse struct {
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r AssertListEntryResponse) GetJSON200() *struct {
-	Data ListEntry `json:"data"`
+	Data Entry `json:"data"`
 } {
 	return r.JSON200
 }
@@ -9539,7 +9539,7 @@ type ListEntriesResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data []ListEntry `json:"data"`
+		Data []Entry `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
 	JSON404 *Error
@@ -9547,7 +9547,7 @@ type ListEntriesResponse struct {
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListEntriesResponse) GetJSON200() *struct {
-	Data []ListEntry `json:"data"`
+	Data []Entry `json:"data"`
 } {
 	return r.JSON200
 }
@@ -9639,7 +9639,7 @@ type GetListEntryResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data ListEntry `json:"data"`
+		Data Entry `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
 	JSON404 *Error
@@ -9647,7 +9647,7 @@ type GetListEntryResponse struct {
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r GetListEntryResponse) GetJSON200() *struct {
-	Data ListEntry `json:"data"`
+	Data Entry `json:"data"`
 } {
 	return r.JSON200
 }
@@ -9691,7 +9691,7 @@ type UpdateListEntryResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data ListEntry `json:"data"`
+		Data Entry `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
 	JSON400 *Error
@@ -9701,7 +9701,7 @@ type UpdateListEntryResponse struct {
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r UpdateListEntryResponse) GetJSON200() *struct {
-	Data ListEntry `json:"data"`
+	Data Entry `json:"data"`
 } {
 	return r.JSON200
 }
@@ -9750,7 +9750,7 @@ type OverwriteListEntryResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data ListEntry `json:"data"`
+		Data Entry `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
 	JSON400 *Error
@@ -9760,7 +9760,7 @@ type OverwriteListEntryResponse struct {
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r OverwriteListEntryResponse) GetJSON200() *struct {
-	Data ListEntry `json:"data"`
+	Data Entry `json:"data"`
 } {
 	return r.JSON200
 }
@@ -15009,7 +15009,7 @@ func ParseCreateListEntryResponse(rsp *http.Response) (*CreateListEntryResponse,
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data ListEntry `json:"data"`
+			Data Entry `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -15051,7 +15051,7 @@ func ParseAssertListEntryResponse(rsp *http.Response) (*AssertListEntryResponse,
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data ListEntry `json:"data"`
+			Data Entry `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -15093,7 +15093,7 @@ func ParseListEntriesResponse(rsp *http.Response) (*ListEntriesResponse, error) 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data []ListEntry `json:"data"`
+			Data []Entry `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -15161,7 +15161,7 @@ func ParseGetListEntryResponse(rsp *http.Response) (*GetListEntryResponse, error
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data ListEntry `json:"data"`
+			Data Entry `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -15196,7 +15196,7 @@ func ParseUpdateListEntryResponse(rsp *http.Response) (*UpdateListEntryResponse,
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data ListEntry `json:"data"`
+			Data Entry `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -15238,7 +15238,7 @@ func ParseOverwriteListEntryResponse(rsp *http.Response) (*OverwriteListEntryRes
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data ListEntry `json:"data"`
+			Data Entry `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
