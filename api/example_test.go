@@ -196,7 +196,7 @@ func Example_records() {
 		fmt.Println("email", e.EmailAddress)
 	}
 
-	if _, err := client.DeleteRecordWithResponse(ctx, "people", id.String()); err != nil {
+	if _, err := client.DeleteRecordWithResponse(ctx, "people", id); err != nil {
 		log.Fatal(err)
 	}
 	_, err = client.GetRecordWithResponse(ctx, "people", id)

@@ -83,8 +83,7 @@ func Cursor[T any](ctx context.Context, fetch func(ctx context.Context, cursor *
 func (c *Client) Records(ctx context.Context, object string, query gen.ListRecordsJSONRequestBody) iter.Seq2[gen.Record, error] {
 	return Offset(ctx, 500, func(ctx context.Context, limit, offset int) ([]gen.Record, error) {
 		q := query
-		l, o := float32(limit), float32(offset)
-		q.Limit, q.Offset = &l, &o
+		q.Limit, q.Offset = &limit, &offset
 		r, err := Result(c.ListRecordsWithResponse(ctx, object, q))
 		if err != nil {
 			return nil, err
@@ -96,11 +95,10 @@ func (c *Client) Records(ctx context.Context, object string, query gen.ListRecor
 // Entries iterates over the entries of list that query selects (its Filter
 // and Sorts; the zero value selects all), through the entries query in
 // pages of 500.
-func (c *Client) Entries(ctx context.Context, list string, query gen.ListEntriesJSONRequestBody) iter.Seq2[gen.ListEntry, error] {
-	return Offset(ctx, 500, func(ctx context.Context, limit, offset int) ([]gen.ListEntry, error) {
+func (c *Client) Entries(ctx context.Context, list string, query gen.ListEntriesJSONRequestBody) iter.Seq2[gen.Entry, error] {
+	return Offset(ctx, 500, func(ctx context.Context, limit, offset int) ([]gen.Entry, error) {
 		q := query
-		l, o := float32(limit), float32(offset)
-		q.Limit, q.Offset = &l, &o
+		q.Limit, q.Offset = &limit, &offset
 		r, err := Result(c.ListEntriesWithResponse(ctx, list, q))
 		if err != nil {
 			return nil, err
@@ -111,7 +109,7 @@ func (c *Client) Entries(ctx context.Context, list string, query gen.ListEntries
 
 // Attributes iterates over the attributes of an object or list, in pages
 // of 100.
-func (c *Client) Attributes(ctx context.Context, target gen.GetAttributeTarget, identifier string, params *gen.ListAttributesParams) iter.Seq2[gen.Attribute, error] {
+func (c *Client) Attributes(ctx context.Context, target gen.AttributeTarget, identifier string, params *gen.ListAttributesParams) iter.Seq2[gen.Attribute, error] {
 	base := valueOf(params)
 	return Offset(ctx, 100, func(ctx context.Context, limit, offset int) ([]gen.Attribute, error) {
 		p := base
@@ -252,22 +250,22 @@ func (c *Client) CallRecordings(ctx context.Context, meetingID openapi_types.UUI
 	})
 }
 
-// CallTranscript iterates over the pages of a call recording's transcript,
-// each a gen.CallTranscript holding the next stretch of the call.
-func (c *Client) CallTranscript(ctx context.Context, meetingID, callRecordingID openapi_types.UUID) iter.Seq2[gen.CallTranscript, error] {
-	return Cursor(ctx, func(ctx context.Context, cursor *string) ([]gen.CallTranscript, *string, error) {
+// CallTranscript iterates over the segments of a call recording's
+// transcript, in order, following the transcript's pages.
+func (c *Client) CallTranscript(ctx context.Context, meetingID, callRecordingID openapi_types.UUID) iter.Seq2[gen.TranscriptSegment, error] {
+	return Cursor(ctx, func(ctx context.Context, cursor *string) ([]gen.TranscriptSegment, *string, error) {
 		r, err := Result(c.GetCallTranscriptWithResponse(ctx, meetingID, callRecordingID, &gen.GetCallTranscriptParams{Cursor: cursor}))
 		if err != nil {
 			return nil, nil, err
 		}
-		return []gen.CallTranscript{r.Data}, r.Pagination.NextCursor, nil
+		return r.Data.Transcript, r.Pagination.NextCursor, nil
 	})
 }
 
 // Files iterates over the files and folders params selects (the files of
 // a record, optionally in one folder or storage provider), in pages of 200.
-func (c *Client) Files(ctx context.Context, params gen.ListFilesParams) iter.Seq2[gen.ListFilesResult, error] {
-	return Cursor(ctx, func(ctx context.Context, cursor *string) ([]gen.ListFilesResult, *string, error) {
+func (c *Client) Files(ctx context.Context, params gen.ListFilesParams) iter.Seq2[gen.FileEntry, error] {
+	return Cursor(ctx, func(ctx context.Context, cursor *string) ([]gen.FileEntry, *string, error) {
 		p, limit := params, 200
 		p.Limit, p.Cursor = &limit, cursor
 		r, err := Result(c.ListFilesWithResponse(ctx, &p))

@@ -420,7 +420,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PATCH /v2/lists/{list}/entries/{entry_id} (the `UpdateListEntry` operationId).
-	UpdateListEntryWithBody(ctx context.Context, list string, entryID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateListEntryWithBody(ctx context.Context, list string, entryID openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateListEntry Update a list entry (append multiselect values)
 	//
@@ -431,7 +431,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v2/lists/{list}/entries/{entry_id} (the `UpdateListEntry` operationId).
-	UpdateListEntry(ctx context.Context, list string, entryID string, body UpdateListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateListEntry(ctx context.Context, list string, entryID openapi_types.UUID, body UpdateListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// OverwriteListEntryWithBody Update a list entry (overwrite multiselect values)
 	//
@@ -442,7 +442,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v2/lists/{list}/entries/{entry_id} (the `OverwriteListEntry` operationId).
-	OverwriteListEntryWithBody(ctx context.Context, list string, entryID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	OverwriteListEntryWithBody(ctx context.Context, list string, entryID openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// OverwriteListEntry Update a list entry (overwrite multiselect values)
 	//
@@ -453,7 +453,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2/lists/{list}/entries/{entry_id} (the `OverwriteListEntry` operationId).
-	OverwriteListEntry(ctx context.Context, list string, entryID string, body OverwriteListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	OverwriteListEntry(ctx context.Context, list string, entryID openapi_types.UUID, body OverwriteListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListEntryAttributeValues List attribute values for a list entry
 	//
@@ -800,7 +800,7 @@ type ClientInterface interface {
 	// Required scopes: `object_configuration:read`, `record_permission:read-write`.
 	//
 	// Corresponds with DELETE /v2/objects/{object}/records/{record_id} (the `DeleteRecord` operationId).
-	DeleteRecord(ctx context.Context, object string, recordID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteRecord(ctx context.Context, object string, recordID openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetRecord Get a record
 	//
@@ -820,7 +820,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PATCH /v2/objects/{object}/records/{record_id} (the `UpdateRecord` operationId).
-	UpdateRecordWithBody(ctx context.Context, object string, recordID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateRecordWithBody(ctx context.Context, object string, recordID openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateRecord Update a record (append multiselect values)
 	//
@@ -831,7 +831,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v2/objects/{object}/records/{record_id} (the `UpdateRecord` operationId).
-	UpdateRecord(ctx context.Context, object string, recordID string, body UpdateRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateRecord(ctx context.Context, object string, recordID openapi_types.UUID, body UpdateRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// OverwriteRecordWithBody Update a record (overwrite multiselect values)
 	//
@@ -842,7 +842,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v2/objects/{object}/records/{record_id} (the `OverwriteRecord` operationId).
-	OverwriteRecordWithBody(ctx context.Context, object string, recordID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	OverwriteRecordWithBody(ctx context.Context, object string, recordID openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// OverwriteRecord Update a record (overwrite multiselect values)
 	//
@@ -853,7 +853,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2/objects/{object}/records/{record_id} (the `OverwriteRecord` operationId).
-	OverwriteRecord(ctx context.Context, object string, recordID string, body OverwriteRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	OverwriteRecord(ctx context.Context, object string, recordID openapi_types.UUID, body OverwriteRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListRecordAttributeValues List record attribute values
 	//
@@ -1077,7 +1077,7 @@ type ClientInterface interface {
 	// Required scopes: `object_configuration:read`.
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes (the `ListAttributes` operationId).
-	ListAttributes(ctx context.Context, target GetAttributeTarget, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListAttributes(ctx context.Context, target AttributeTarget, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAttributeWithBody Create an attribute
 	//
@@ -1092,7 +1092,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-	CreateAttributeWithBody(ctx context.Context, target GetAttributeTarget, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateAttributeWithBody(ctx context.Context, target AttributeTarget, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAttribute Create an attribute
 	//
@@ -1107,7 +1107,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-	CreateAttribute(ctx context.Context, target GetAttributeTarget, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateAttribute(ctx context.Context, target AttributeTarget, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetAttribute Get an attribute
 	//
@@ -1116,7 +1116,7 @@ type ClientInterface interface {
 	// Required scopes: `object_configuration:read`.
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute} (the `GetAttribute` operationId).
-	GetAttribute(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetAttribute(ctx context.Context, target AttributeTarget, identifier string, attribute string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAttributeWithBody Update an attribute
 	//
@@ -1127,7 +1127,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-	UpdateAttributeWithBody(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateAttributeWithBody(ctx context.Context, target AttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAttribute Update an attribute
 	//
@@ -1138,7 +1138,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-	UpdateAttribute(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateAttribute(ctx context.Context, target AttributeTarget, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSelectOptions List select options
 	//
@@ -1147,7 +1147,7 @@ type ClientInterface interface {
 	// Required scopes: `object_configuration:read`.
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/options (the `ListSelectOptions` operationId).
-	ListSelectOptions(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListSelectOptions(ctx context.Context, target AttributeTarget, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSelectOptionWithBody Create a select option
 	//
@@ -1158,7 +1158,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-	CreateSelectOptionWithBody(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateSelectOptionWithBody(ctx context.Context, target AttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSelectOption Create a select option
 	//
@@ -1169,7 +1169,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-	CreateSelectOption(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateSelectOption(ctx context.Context, target AttributeTarget, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateSelectOptionWithBody Update a select option
 	//
@@ -1180,7 +1180,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-	UpdateSelectOptionWithBody(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateSelectOptionWithBody(ctx context.Context, target AttributeTarget, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateSelectOption Update a select option
 	//
@@ -1191,7 +1191,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-	UpdateSelectOption(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateSelectOption(ctx context.Context, target AttributeTarget, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListStatuses List statuses
 	//
@@ -1200,7 +1200,7 @@ type ClientInterface interface {
 	// Required scopes: `object_configuration:read`.
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `ListStatuses` operationId).
-	ListStatuses(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListStatuses(ctx context.Context, target AttributeTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateStatusWithBody Create a status
 	//
@@ -1211,7 +1211,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-	CreateStatusWithBody(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateStatusWithBody(ctx context.Context, target AttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateStatus Create a status
 	//
@@ -1222,7 +1222,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-	CreateStatus(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateStatus(ctx context.Context, target AttributeTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateStatusWithBody Update a status
 	//
@@ -1233,7 +1233,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-	UpdateStatusWithBody(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateStatusWithBody(ctx context.Context, target AttributeTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateStatus Update a status
 	//
@@ -1244,7 +1244,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-	UpdateStatus(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateStatus(ctx context.Context, target AttributeTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // ListSCIMGroups List SCIM groups
@@ -1856,7 +1856,7 @@ func (c *Client) GetListEntry(ctx context.Context, list string, entryID openapi_
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PATCH /v2/lists/{list}/entries/{entry_id} (the `UpdateListEntry` operationId).
-func (c *Client) UpdateListEntryWithBody(ctx context.Context, list string, entryID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateListEntryWithBody(ctx context.Context, list string, entryID openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateListEntryRequestWithBody(c.Server, list, entryID, contentType, body)
 	if err != nil {
 		return nil, err
@@ -1877,7 +1877,7 @@ func (c *Client) UpdateListEntryWithBody(ctx context.Context, list string, entry
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v2/lists/{list}/entries/{entry_id} (the `UpdateListEntry` operationId).
-func (c *Client) UpdateListEntry(ctx context.Context, list string, entryID string, body UpdateListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateListEntry(ctx context.Context, list string, entryID openapi_types.UUID, body UpdateListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateListEntryRequest(c.Server, list, entryID, body)
 	if err != nil {
 		return nil, err
@@ -1898,7 +1898,7 @@ func (c *Client) UpdateListEntry(ctx context.Context, list string, entryID strin
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v2/lists/{list}/entries/{entry_id} (the `OverwriteListEntry` operationId).
-func (c *Client) OverwriteListEntryWithBody(ctx context.Context, list string, entryID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) OverwriteListEntryWithBody(ctx context.Context, list string, entryID openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewOverwriteListEntryRequestWithBody(c.Server, list, entryID, contentType, body)
 	if err != nil {
 		return nil, err
@@ -1919,7 +1919,7 @@ func (c *Client) OverwriteListEntryWithBody(ctx context.Context, list string, en
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v2/lists/{list}/entries/{entry_id} (the `OverwriteListEntry` operationId).
-func (c *Client) OverwriteListEntry(ctx context.Context, list string, entryID string, body OverwriteListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) OverwriteListEntry(ctx context.Context, list string, entryID openapi_types.UUID, body OverwriteListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewOverwriteListEntryRequest(c.Server, list, entryID, body)
 	if err != nil {
 		return nil, err
@@ -2576,7 +2576,7 @@ func (c *Client) ListRecords(ctx context.Context, object string, body ListRecord
 // Required scopes: `object_configuration:read`, `record_permission:read-write`.
 //
 // Corresponds with DELETE /v2/objects/{object}/records/{record_id} (the `DeleteRecord` operationId).
-func (c *Client) DeleteRecord(ctx context.Context, object string, recordID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) DeleteRecord(ctx context.Context, object string, recordID openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteRecordRequest(c.Server, object, recordID)
 	if err != nil {
 		return nil, err
@@ -2616,7 +2616,7 @@ func (c *Client) GetRecord(ctx context.Context, object string, recordID openapi_
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PATCH /v2/objects/{object}/records/{record_id} (the `UpdateRecord` operationId).
-func (c *Client) UpdateRecordWithBody(ctx context.Context, object string, recordID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateRecordWithBody(ctx context.Context, object string, recordID openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateRecordRequestWithBody(c.Server, object, recordID, contentType, body)
 	if err != nil {
 		return nil, err
@@ -2637,7 +2637,7 @@ func (c *Client) UpdateRecordWithBody(ctx context.Context, object string, record
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v2/objects/{object}/records/{record_id} (the `UpdateRecord` operationId).
-func (c *Client) UpdateRecord(ctx context.Context, object string, recordID string, body UpdateRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateRecord(ctx context.Context, object string, recordID openapi_types.UUID, body UpdateRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateRecordRequest(c.Server, object, recordID, body)
 	if err != nil {
 		return nil, err
@@ -2658,7 +2658,7 @@ func (c *Client) UpdateRecord(ctx context.Context, object string, recordID strin
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v2/objects/{object}/records/{record_id} (the `OverwriteRecord` operationId).
-func (c *Client) OverwriteRecordWithBody(ctx context.Context, object string, recordID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) OverwriteRecordWithBody(ctx context.Context, object string, recordID openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewOverwriteRecordRequestWithBody(c.Server, object, recordID, contentType, body)
 	if err != nil {
 		return nil, err
@@ -2679,7 +2679,7 @@ func (c *Client) OverwriteRecordWithBody(ctx context.Context, object string, rec
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v2/objects/{object}/records/{record_id} (the `OverwriteRecord` operationId).
-func (c *Client) OverwriteRecord(ctx context.Context, object string, recordID string, body OverwriteRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) OverwriteRecord(ctx context.Context, object string, recordID openapi_types.UUID, body OverwriteRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewOverwriteRecordRequest(c.Server, object, recordID, body)
 	if err != nil {
 		return nil, err
@@ -3123,7 +3123,7 @@ func (c *Client) GetWorkspaceMember(ctx context.Context, workspaceMemberID opena
 // Required scopes: `object_configuration:read`.
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes (the `ListAttributes` operationId).
-func (c *Client) ListAttributes(ctx context.Context, target GetAttributeTarget, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) ListAttributes(ctx context.Context, target AttributeTarget, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListAttributesRequest(c.Server, target, identifier, params)
 	if err != nil {
 		return nil, err
@@ -3148,7 +3148,7 @@ func (c *Client) ListAttributes(ctx context.Context, target GetAttributeTarget, 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-func (c *Client) CreateAttributeWithBody(ctx context.Context, target GetAttributeTarget, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) CreateAttributeWithBody(ctx context.Context, target AttributeTarget, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateAttributeRequestWithBody(c.Server, target, identifier, contentType, body)
 	if err != nil {
 		return nil, err
@@ -3173,7 +3173,7 @@ func (c *Client) CreateAttributeWithBody(ctx context.Context, target GetAttribut
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-func (c *Client) CreateAttribute(ctx context.Context, target GetAttributeTarget, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) CreateAttribute(ctx context.Context, target AttributeTarget, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateAttributeRequest(c.Server, target, identifier, body)
 	if err != nil {
 		return nil, err
@@ -3192,7 +3192,7 @@ func (c *Client) CreateAttribute(ctx context.Context, target GetAttributeTarget,
 // Required scopes: `object_configuration:read`.
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute} (the `GetAttribute` operationId).
-func (c *Client) GetAttribute(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) GetAttribute(ctx context.Context, target AttributeTarget, identifier string, attribute string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetAttributeRequest(c.Server, target, identifier, attribute)
 	if err != nil {
 		return nil, err
@@ -3213,7 +3213,7 @@ func (c *Client) GetAttribute(ctx context.Context, target GetAttributeTarget, id
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-func (c *Client) UpdateAttributeWithBody(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateAttributeWithBody(ctx context.Context, target AttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateAttributeRequestWithBody(c.Server, target, identifier, attribute, contentType, body)
 	if err != nil {
 		return nil, err
@@ -3234,7 +3234,7 @@ func (c *Client) UpdateAttributeWithBody(ctx context.Context, target GetAttribut
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-func (c *Client) UpdateAttribute(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateAttribute(ctx context.Context, target AttributeTarget, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateAttributeRequest(c.Server, target, identifier, attribute, body)
 	if err != nil {
 		return nil, err
@@ -3253,7 +3253,7 @@ func (c *Client) UpdateAttribute(ctx context.Context, target GetAttributeTarget,
 // Required scopes: `object_configuration:read`.
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/options (the `ListSelectOptions` operationId).
-func (c *Client) ListSelectOptions(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) ListSelectOptions(ctx context.Context, target AttributeTarget, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListSelectOptionsRequest(c.Server, target, identifier, attribute, params)
 	if err != nil {
 		return nil, err
@@ -3274,7 +3274,7 @@ func (c *Client) ListSelectOptions(ctx context.Context, target GetAttributeTarge
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-func (c *Client) CreateSelectOptionWithBody(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) CreateSelectOptionWithBody(ctx context.Context, target AttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateSelectOptionRequestWithBody(c.Server, target, identifier, attribute, contentType, body)
 	if err != nil {
 		return nil, err
@@ -3295,7 +3295,7 @@ func (c *Client) CreateSelectOptionWithBody(ctx context.Context, target GetAttri
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-func (c *Client) CreateSelectOption(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) CreateSelectOption(ctx context.Context, target AttributeTarget, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateSelectOptionRequest(c.Server, target, identifier, attribute, body)
 	if err != nil {
 		return nil, err
@@ -3316,7 +3316,7 @@ func (c *Client) CreateSelectOption(ctx context.Context, target GetAttributeTarg
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-func (c *Client) UpdateSelectOptionWithBody(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateSelectOptionWithBody(ctx context.Context, target AttributeTarget, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateSelectOptionRequestWithBody(c.Server, target, identifier, attribute, option, contentType, body)
 	if err != nil {
 		return nil, err
@@ -3337,7 +3337,7 @@ func (c *Client) UpdateSelectOptionWithBody(ctx context.Context, target GetAttri
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-func (c *Client) UpdateSelectOption(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateSelectOption(ctx context.Context, target AttributeTarget, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateSelectOptionRequest(c.Server, target, identifier, attribute, option, body)
 	if err != nil {
 		return nil, err
@@ -3356,7 +3356,7 @@ func (c *Client) UpdateSelectOption(ctx context.Context, target GetAttributeTarg
 // Required scopes: `object_configuration:read`.
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `ListStatuses` operationId).
-func (c *Client) ListStatuses(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) ListStatuses(ctx context.Context, target AttributeTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListStatusesRequest(c.Server, target, identifier, attribute, params)
 	if err != nil {
 		return nil, err
@@ -3377,7 +3377,7 @@ func (c *Client) ListStatuses(ctx context.Context, target CreateStatusTarget, id
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-func (c *Client) CreateStatusWithBody(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) CreateStatusWithBody(ctx context.Context, target AttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateStatusRequestWithBody(c.Server, target, identifier, attribute, contentType, body)
 	if err != nil {
 		return nil, err
@@ -3398,7 +3398,7 @@ func (c *Client) CreateStatusWithBody(ctx context.Context, target CreateStatusTa
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-func (c *Client) CreateStatus(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) CreateStatus(ctx context.Context, target AttributeTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateStatusRequest(c.Server, target, identifier, attribute, body)
 	if err != nil {
 		return nil, err
@@ -3419,7 +3419,7 @@ func (c *Client) CreateStatus(ctx context.Context, target CreateStatusTarget, id
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-func (c *Client) UpdateStatusWithBody(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateStatusWithBody(ctx context.Context, target AttributeTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateStatusRequestWithBody(c.Server, target, identifier, attribute, status, contentType, body)
 	if err != nil {
 		return nil, err
@@ -3440,7 +3440,7 @@ func (c *Client) UpdateStatusWithBody(ctx context.Context, target CreateStatusTa
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-func (c *Client) UpdateStatus(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) UpdateStatus(ctx context.Context, target AttributeTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateStatusRequest(c.Server, target, identifier, attribute, status, body)
 	if err != nil {
 		return nil, err
@@ -4290,7 +4290,7 @@ func NewGetListEntryRequest(server string, list string, entryID openapi_types.UU
 }
 
 // NewUpdateListEntryRequest calls the generic UpdateListEntry builder with application/json body
-func NewUpdateListEntryRequest(server string, list string, entryID string, body UpdateListEntryJSONRequestBody) (*http.Request, error) {
+func NewUpdateListEntryRequest(server string, list string, entryID openapi_types.UUID, body UpdateListEntryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -4301,7 +4301,7 @@ func NewUpdateListEntryRequest(server string, list string, entryID string, body 
 }
 
 // NewUpdateListEntryRequestWithBody constructs an http.Request for the UpdateListEntry method, with any body, and a specified content type
-func NewUpdateListEntryRequestWithBody(server string, list string, entryID string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateListEntryRequestWithBody(server string, list string, entryID openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -4313,7 +4313,7 @@ func NewUpdateListEntryRequestWithBody(server string, list string, entryID strin
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "entry_id", entryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "entry_id", entryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
 	if err != nil {
 		return nil, err
 	}
@@ -4344,7 +4344,7 @@ func NewUpdateListEntryRequestWithBody(server string, list string, entryID strin
 }
 
 // NewOverwriteListEntryRequest calls the generic OverwriteListEntry builder with application/json body
-func NewOverwriteListEntryRequest(server string, list string, entryID string, body OverwriteListEntryJSONRequestBody) (*http.Request, error) {
+func NewOverwriteListEntryRequest(server string, list string, entryID openapi_types.UUID, body OverwriteListEntryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -4355,7 +4355,7 @@ func NewOverwriteListEntryRequest(server string, list string, entryID string, bo
 }
 
 // NewOverwriteListEntryRequestWithBody constructs an http.Request for the OverwriteListEntry method, with any body, and a specified content type
-func NewOverwriteListEntryRequestWithBody(server string, list string, entryID string, contentType string, body io.Reader) (*http.Request, error) {
+func NewOverwriteListEntryRequestWithBody(server string, list string, entryID openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -4367,7 +4367,7 @@ func NewOverwriteListEntryRequestWithBody(server string, list string, entryID st
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "entry_id", entryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "entry_id", entryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
 	if err != nil {
 		return nil, err
 	}
@@ -5541,7 +5541,7 @@ func NewListRecordsRequestWithBody(server string, object string, contentType str
 }
 
 // NewDeleteRecordRequest constructs an http.Request for the DeleteRecord method
-func NewDeleteRecordRequest(server string, object string, recordID string) (*http.Request, error) {
+func NewDeleteRecordRequest(server string, object string, recordID openapi_types.UUID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -5553,7 +5553,7 @@ func NewDeleteRecordRequest(server string, object string, recordID string) (*htt
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "record_id", recordID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "record_id", recordID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
 	if err != nil {
 		return nil, err
 	}
@@ -5623,7 +5623,7 @@ func NewGetRecordRequest(server string, object string, recordID openapi_types.UU
 }
 
 // NewUpdateRecordRequest calls the generic UpdateRecord builder with application/json body
-func NewUpdateRecordRequest(server string, object string, recordID string, body UpdateRecordJSONRequestBody) (*http.Request, error) {
+func NewUpdateRecordRequest(server string, object string, recordID openapi_types.UUID, body UpdateRecordJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -5634,7 +5634,7 @@ func NewUpdateRecordRequest(server string, object string, recordID string, body 
 }
 
 // NewUpdateRecordRequestWithBody constructs an http.Request for the UpdateRecord method, with any body, and a specified content type
-func NewUpdateRecordRequestWithBody(server string, object string, recordID string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateRecordRequestWithBody(server string, object string, recordID openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -5646,7 +5646,7 @@ func NewUpdateRecordRequestWithBody(server string, object string, recordID strin
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "record_id", recordID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "record_id", recordID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
 	if err != nil {
 		return nil, err
 	}
@@ -5677,7 +5677,7 @@ func NewUpdateRecordRequestWithBody(server string, object string, recordID strin
 }
 
 // NewOverwriteRecordRequest calls the generic OverwriteRecord builder with application/json body
-func NewOverwriteRecordRequest(server string, object string, recordID string, body OverwriteRecordJSONRequestBody) (*http.Request, error) {
+func NewOverwriteRecordRequest(server string, object string, recordID openapi_types.UUID, body OverwriteRecordJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -5688,7 +5688,7 @@ func NewOverwriteRecordRequest(server string, object string, recordID string, bo
 }
 
 // NewOverwriteRecordRequestWithBody constructs an http.Request for the OverwriteRecord method, with any body, and a specified content type
-func NewOverwriteRecordRequestWithBody(server string, object string, recordID string, contentType string, body io.Reader) (*http.Request, error) {
+func NewOverwriteRecordRequestWithBody(server string, object string, recordID openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -5700,7 +5700,7 @@ func NewOverwriteRecordRequestWithBody(server string, object string, recordID st
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "record_id", recordID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "record_id", recordID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
 	if err != nil {
 		return nil, err
 	}
@@ -6648,7 +6648,7 @@ func NewGetWorkspaceMemberRequest(server string, workspaceMemberID openapi_types
 }
 
 // NewListAttributesRequest constructs an http.Request for the ListAttributes method
-func NewListAttributesRequest(server string, target GetAttributeTarget, identifier string, params *ListAttributesParams) (*http.Request, error) {
+func NewListAttributesRequest(server string, target AttributeTarget, identifier string, params *ListAttributesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -6740,7 +6740,7 @@ func NewListAttributesRequest(server string, target GetAttributeTarget, identifi
 }
 
 // NewCreateAttributeRequest calls the generic CreateAttribute builder with application/json body
-func NewCreateAttributeRequest(server string, target GetAttributeTarget, identifier string, body CreateAttributeJSONRequestBody) (*http.Request, error) {
+func NewCreateAttributeRequest(server string, target AttributeTarget, identifier string, body CreateAttributeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -6751,7 +6751,7 @@ func NewCreateAttributeRequest(server string, target GetAttributeTarget, identif
 }
 
 // NewCreateAttributeRequestWithBody constructs an http.Request for the CreateAttribute method, with any body, and a specified content type
-func NewCreateAttributeRequestWithBody(server string, target GetAttributeTarget, identifier string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateAttributeRequestWithBody(server string, target AttributeTarget, identifier string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -6794,7 +6794,7 @@ func NewCreateAttributeRequestWithBody(server string, target GetAttributeTarget,
 }
 
 // NewGetAttributeRequest constructs an http.Request for the GetAttribute method
-func NewGetAttributeRequest(server string, target GetAttributeTarget, identifier string, attribute string) (*http.Request, error) {
+func NewGetAttributeRequest(server string, target AttributeTarget, identifier string, attribute string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -6842,7 +6842,7 @@ func NewGetAttributeRequest(server string, target GetAttributeTarget, identifier
 }
 
 // NewUpdateAttributeRequest calls the generic UpdateAttribute builder with application/json body
-func NewUpdateAttributeRequest(server string, target GetAttributeTarget, identifier string, attribute string, body UpdateAttributeJSONRequestBody) (*http.Request, error) {
+func NewUpdateAttributeRequest(server string, target AttributeTarget, identifier string, attribute string, body UpdateAttributeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -6853,7 +6853,7 @@ func NewUpdateAttributeRequest(server string, target GetAttributeTarget, identif
 }
 
 // NewUpdateAttributeRequestWithBody constructs an http.Request for the UpdateAttribute method, with any body, and a specified content type
-func NewUpdateAttributeRequestWithBody(server string, target GetAttributeTarget, identifier string, attribute string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateAttributeRequestWithBody(server string, target AttributeTarget, identifier string, attribute string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -6903,7 +6903,7 @@ func NewUpdateAttributeRequestWithBody(server string, target GetAttributeTarget,
 }
 
 // NewListSelectOptionsRequest constructs an http.Request for the ListSelectOptions method
-func NewListSelectOptionsRequest(server string, target GetAttributeTarget, identifier string, attribute string, params *ListSelectOptionsParams) (*http.Request, error) {
+func NewListSelectOptionsRequest(server string, target AttributeTarget, identifier string, attribute string, params *ListSelectOptionsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -6978,7 +6978,7 @@ func NewListSelectOptionsRequest(server string, target GetAttributeTarget, ident
 }
 
 // NewCreateSelectOptionRequest calls the generic CreateSelectOption builder with application/json body
-func NewCreateSelectOptionRequest(server string, target GetAttributeTarget, identifier string, attribute string, body CreateSelectOptionJSONRequestBody) (*http.Request, error) {
+func NewCreateSelectOptionRequest(server string, target AttributeTarget, identifier string, attribute string, body CreateSelectOptionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -6989,7 +6989,7 @@ func NewCreateSelectOptionRequest(server string, target GetAttributeTarget, iden
 }
 
 // NewCreateSelectOptionRequestWithBody constructs an http.Request for the CreateSelectOption method, with any body, and a specified content type
-func NewCreateSelectOptionRequestWithBody(server string, target GetAttributeTarget, identifier string, attribute string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateSelectOptionRequestWithBody(server string, target AttributeTarget, identifier string, attribute string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -7039,7 +7039,7 @@ func NewCreateSelectOptionRequestWithBody(server string, target GetAttributeTarg
 }
 
 // NewUpdateSelectOptionRequest calls the generic UpdateSelectOption builder with application/json body
-func NewUpdateSelectOptionRequest(server string, target GetAttributeTarget, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody) (*http.Request, error) {
+func NewUpdateSelectOptionRequest(server string, target AttributeTarget, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -7050,7 +7050,7 @@ func NewUpdateSelectOptionRequest(server string, target GetAttributeTarget, iden
 }
 
 // NewUpdateSelectOptionRequestWithBody constructs an http.Request for the UpdateSelectOption method, with any body, and a specified content type
-func NewUpdateSelectOptionRequestWithBody(server string, target GetAttributeTarget, identifier string, attribute string, option string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateSelectOptionRequestWithBody(server string, target AttributeTarget, identifier string, attribute string, option string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -7107,7 +7107,7 @@ func NewUpdateSelectOptionRequestWithBody(server string, target GetAttributeTarg
 }
 
 // NewListStatusesRequest constructs an http.Request for the ListStatuses method
-func NewListStatusesRequest(server string, target CreateStatusTarget, identifier string, attribute string, params *ListStatusesParams) (*http.Request, error) {
+func NewListStatusesRequest(server string, target AttributeTarget, identifier string, attribute string, params *ListStatusesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -7182,7 +7182,7 @@ func NewListStatusesRequest(server string, target CreateStatusTarget, identifier
 }
 
 // NewCreateStatusRequest calls the generic CreateStatus builder with application/json body
-func NewCreateStatusRequest(server string, target CreateStatusTarget, identifier string, attribute string, body CreateStatusJSONRequestBody) (*http.Request, error) {
+func NewCreateStatusRequest(server string, target AttributeTarget, identifier string, attribute string, body CreateStatusJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -7193,7 +7193,7 @@ func NewCreateStatusRequest(server string, target CreateStatusTarget, identifier
 }
 
 // NewCreateStatusRequestWithBody constructs an http.Request for the CreateStatus method, with any body, and a specified content type
-func NewCreateStatusRequestWithBody(server string, target CreateStatusTarget, identifier string, attribute string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateStatusRequestWithBody(server string, target AttributeTarget, identifier string, attribute string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -7243,7 +7243,7 @@ func NewCreateStatusRequestWithBody(server string, target CreateStatusTarget, id
 }
 
 // NewUpdateStatusRequest calls the generic UpdateStatus builder with application/json body
-func NewUpdateStatusRequest(server string, target CreateStatusTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody) (*http.Request, error) {
+func NewUpdateStatusRequest(server string, target AttributeTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -7254,7 +7254,7 @@ func NewUpdateStatusRequest(server string, target CreateStatusTarget, identifier
 }
 
 // NewUpdateStatusRequestWithBody constructs an http.Request for the UpdateStatus method, with any body, and a specified content type
-func NewUpdateStatusRequestWithBody(server string, target CreateStatusTarget, identifier string, attribute string, status string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateStatusRequestWithBody(server string, target AttributeTarget, identifier string, attribute string, status string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -7709,7 +7709,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/lists/{list}/entries/{entry_id} (the `UpdateListEntry` operationId).
-	UpdateListEntryWithBodyWithResponse(ctx context.Context, list string, entryID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateListEntryResponse, error)
+	UpdateListEntryWithBodyWithResponse(ctx context.Context, list string, entryID openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateListEntryResponse, error)
 
 	// UpdateListEntryWithResponse Update a list entry (append multiselect values)
 	//
@@ -7720,7 +7720,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/lists/{list}/entries/{entry_id} (the `UpdateListEntry` operationId).
-	UpdateListEntryWithResponse(ctx context.Context, list string, entryID string, body UpdateListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateListEntryResponse, error)
+	UpdateListEntryWithResponse(ctx context.Context, list string, entryID openapi_types.UUID, body UpdateListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateListEntryResponse, error)
 
 	// OverwriteListEntryWithBodyWithResponse Update a list entry (overwrite multiselect values)
 	//
@@ -7731,7 +7731,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2/lists/{list}/entries/{entry_id} (the `OverwriteListEntry` operationId).
-	OverwriteListEntryWithBodyWithResponse(ctx context.Context, list string, entryID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*OverwriteListEntryResponse, error)
+	OverwriteListEntryWithBodyWithResponse(ctx context.Context, list string, entryID openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*OverwriteListEntryResponse, error)
 
 	// OverwriteListEntryWithResponse Update a list entry (overwrite multiselect values)
 	//
@@ -7742,7 +7742,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2/lists/{list}/entries/{entry_id} (the `OverwriteListEntry` operationId).
-	OverwriteListEntryWithResponse(ctx context.Context, list string, entryID string, body OverwriteListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*OverwriteListEntryResponse, error)
+	OverwriteListEntryWithResponse(ctx context.Context, list string, entryID openapi_types.UUID, body OverwriteListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*OverwriteListEntryResponse, error)
 
 	// ListEntryAttributeValuesWithResponse List attribute values for a list entry
 	//
@@ -8115,7 +8115,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2/objects/{object}/records/{record_id} (the `DeleteRecord` operationId).
-	DeleteRecordWithResponse(ctx context.Context, object string, recordID string, reqEditors ...RequestEditorFn) (*DeleteRecordResponse, error)
+	DeleteRecordWithResponse(ctx context.Context, object string, recordID openapi_types.UUID, reqEditors ...RequestEditorFn) (*DeleteRecordResponse, error)
 
 	// GetRecordWithResponse Get a record
 	//
@@ -8137,7 +8137,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/objects/{object}/records/{record_id} (the `UpdateRecord` operationId).
-	UpdateRecordWithBodyWithResponse(ctx context.Context, object string, recordID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateRecordResponse, error)
+	UpdateRecordWithBodyWithResponse(ctx context.Context, object string, recordID openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateRecordResponse, error)
 
 	// UpdateRecordWithResponse Update a record (append multiselect values)
 	//
@@ -8148,7 +8148,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/objects/{object}/records/{record_id} (the `UpdateRecord` operationId).
-	UpdateRecordWithResponse(ctx context.Context, object string, recordID string, body UpdateRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateRecordResponse, error)
+	UpdateRecordWithResponse(ctx context.Context, object string, recordID openapi_types.UUID, body UpdateRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateRecordResponse, error)
 
 	// OverwriteRecordWithBodyWithResponse Update a record (overwrite multiselect values)
 	//
@@ -8159,7 +8159,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2/objects/{object}/records/{record_id} (the `OverwriteRecord` operationId).
-	OverwriteRecordWithBodyWithResponse(ctx context.Context, object string, recordID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*OverwriteRecordResponse, error)
+	OverwriteRecordWithBodyWithResponse(ctx context.Context, object string, recordID openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*OverwriteRecordResponse, error)
 
 	// OverwriteRecordWithResponse Update a record (overwrite multiselect values)
 	//
@@ -8170,7 +8170,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2/objects/{object}/records/{record_id} (the `OverwriteRecord` operationId).
-	OverwriteRecordWithResponse(ctx context.Context, object string, recordID string, body OverwriteRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*OverwriteRecordResponse, error)
+	OverwriteRecordWithResponse(ctx context.Context, object string, recordID openapi_types.UUID, body OverwriteRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*OverwriteRecordResponse, error)
 
 	// ListRecordAttributeValuesWithResponse List record attribute values
 	//
@@ -8422,7 +8422,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes (the `ListAttributes` operationId).
-	ListAttributesWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*ListAttributesResponse, error)
+	ListAttributesWithResponse(ctx context.Context, target AttributeTarget, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*ListAttributesResponse, error)
 
 	// CreateAttributeWithBodyWithResponse Create an attribute
 	//
@@ -8437,7 +8437,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-	CreateAttributeWithBodyWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error)
+	CreateAttributeWithBodyWithResponse(ctx context.Context, target AttributeTarget, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error)
 
 	// CreateAttributeWithResponse Create an attribute
 	//
@@ -8452,7 +8452,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-	CreateAttributeWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error)
+	CreateAttributeWithResponse(ctx context.Context, target AttributeTarget, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error)
 
 	// GetAttributeWithResponse Get an attribute
 	//
@@ -8463,7 +8463,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute} (the `GetAttribute` operationId).
-	GetAttributeWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, reqEditors ...RequestEditorFn) (*GetAttributeResponse, error)
+	GetAttributeWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, reqEditors ...RequestEditorFn) (*GetAttributeResponse, error)
 
 	// UpdateAttributeWithBodyWithResponse Update an attribute
 	//
@@ -8474,7 +8474,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-	UpdateAttributeWithBodyWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error)
+	UpdateAttributeWithBodyWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error)
 
 	// UpdateAttributeWithResponse Update an attribute
 	//
@@ -8485,7 +8485,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-	UpdateAttributeWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error)
+	UpdateAttributeWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error)
 
 	// ListSelectOptionsWithResponse List select options
 	//
@@ -8496,7 +8496,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/options (the `ListSelectOptions` operationId).
-	ListSelectOptionsWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*ListSelectOptionsResponse, error)
+	ListSelectOptionsWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*ListSelectOptionsResponse, error)
 
 	// CreateSelectOptionWithBodyWithResponse Create a select option
 	//
@@ -8507,7 +8507,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-	CreateSelectOptionWithBodyWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error)
+	CreateSelectOptionWithBodyWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error)
 
 	// CreateSelectOptionWithResponse Create a select option
 	//
@@ -8518,7 +8518,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-	CreateSelectOptionWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error)
+	CreateSelectOptionWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error)
 
 	// UpdateSelectOptionWithBodyWithResponse Update a select option
 	//
@@ -8529,7 +8529,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-	UpdateSelectOptionWithBodyWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error)
+	UpdateSelectOptionWithBodyWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error)
 
 	// UpdateSelectOptionWithResponse Update a select option
 	//
@@ -8540,7 +8540,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-	UpdateSelectOptionWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error)
+	UpdateSelectOptionWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error)
 
 	// ListStatusesWithResponse List statuses
 	//
@@ -8551,7 +8551,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `ListStatuses` operationId).
-	ListStatusesWithResponse(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*ListStatusesResponse, error)
+	ListStatusesWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*ListStatusesResponse, error)
 
 	// CreateStatusWithBodyWithResponse Create a status
 	//
@@ -8562,7 +8562,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-	CreateStatusWithBodyWithResponse(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error)
+	CreateStatusWithBodyWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error)
 
 	// CreateStatusWithResponse Create a status
 	//
@@ -8573,7 +8573,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-	CreateStatusWithResponse(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error)
+	CreateStatusWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error)
 
 	// UpdateStatusWithBodyWithResponse Update a status
 	//
@@ -8584,7 +8584,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-	UpdateStatusWithBodyWithResponse(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error)
+	UpdateStatusWithBodyWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error)
 
 	// UpdateStatusWithResponse Update a status
 	//
@@ -8595,7 +8595,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-	UpdateStatusWithResponse(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error)
+	UpdateStatusWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error)
 }
 
 type ListSCIMGroupsResponse struct {
@@ -8914,15 +8914,15 @@ type ListFilesResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data       []ListFilesResult `json:"data"`
-		Pagination Pagination        `json:"pagination"`
+		Data       []FileEntry `json:"data"`
+		Pagination Pagination  `json:"pagination"`
 	}
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListFilesResponse) GetJSON200() *struct {
-	Data       []ListFilesResult `json:"data"`
-	Pagination Pagination        `json:"pagination"`
+	Data       []FileEntry `json:"data"`
+	Pagination Pagination  `json:"pagination"`
 } {
 	return r.JSON200
 }
@@ -8961,13 +8961,13 @@ type CreateFolderResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data CreateFolderResult `json:"data"`
+		Data FolderEntry `json:"data"`
 	}
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r CreateFolderResponse) GetJSON200() *struct {
-	Data CreateFolderResult `json:"data"`
+	Data FolderEntry `json:"data"`
 } {
 	return r.JSON200
 }
@@ -9099,7 +9099,7 @@ type GetFileResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data GetFileResult `json:"data"`
+		Data FileEntryDetail `json:"data"`
 	}
 	// JSON404 the response for an HTTP 404 `application/json` response
 	JSON404 *Error
@@ -9107,7 +9107,7 @@ type GetFileResponse struct {
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r GetFileResponse) GetJSON200() *struct {
-	Data GetFileResult `json:"data"`
+	Data FileEntryDetail `json:"data"`
 } {
 	return r.JSON200
 }
@@ -13104,7 +13104,7 @@ func (c *ClientWithResponses) GetListEntryWithResponse(ctx context.Context, list
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/lists/{list}/entries/{entry_id} (the `UpdateListEntry` operationId).
-func (c *ClientWithResponses) UpdateListEntryWithBodyWithResponse(ctx context.Context, list string, entryID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateListEntryResponse, error) {
+func (c *ClientWithResponses) UpdateListEntryWithBodyWithResponse(ctx context.Context, list string, entryID openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateListEntryResponse, error) {
 	rsp, err := c.UpdateListEntryWithBody(ctx, list, entryID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -13121,7 +13121,7 @@ func (c *ClientWithResponses) UpdateListEntryWithBodyWithResponse(ctx context.Co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/lists/{list}/entries/{entry_id} (the `UpdateListEntry` operationId).
-func (c *ClientWithResponses) UpdateListEntryWithResponse(ctx context.Context, list string, entryID string, body UpdateListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateListEntryResponse, error) {
+func (c *ClientWithResponses) UpdateListEntryWithResponse(ctx context.Context, list string, entryID openapi_types.UUID, body UpdateListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateListEntryResponse, error) {
 	rsp, err := c.UpdateListEntry(ctx, list, entryID, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -13138,7 +13138,7 @@ func (c *ClientWithResponses) UpdateListEntryWithResponse(ctx context.Context, l
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2/lists/{list}/entries/{entry_id} (the `OverwriteListEntry` operationId).
-func (c *ClientWithResponses) OverwriteListEntryWithBodyWithResponse(ctx context.Context, list string, entryID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*OverwriteListEntryResponse, error) {
+func (c *ClientWithResponses) OverwriteListEntryWithBodyWithResponse(ctx context.Context, list string, entryID openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*OverwriteListEntryResponse, error) {
 	rsp, err := c.OverwriteListEntryWithBody(ctx, list, entryID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -13155,7 +13155,7 @@ func (c *ClientWithResponses) OverwriteListEntryWithBodyWithResponse(ctx context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2/lists/{list}/entries/{entry_id} (the `OverwriteListEntry` operationId).
-func (c *ClientWithResponses) OverwriteListEntryWithResponse(ctx context.Context, list string, entryID string, body OverwriteListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*OverwriteListEntryResponse, error) {
+func (c *ClientWithResponses) OverwriteListEntryWithResponse(ctx context.Context, list string, entryID openapi_types.UUID, body OverwriteListEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*OverwriteListEntryResponse, error) {
 	rsp, err := c.OverwriteListEntry(ctx, list, entryID, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -13714,7 +13714,7 @@ func (c *ClientWithResponses) ListRecordsWithResponse(ctx context.Context, objec
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2/objects/{object}/records/{record_id} (the `DeleteRecord` operationId).
-func (c *ClientWithResponses) DeleteRecordWithResponse(ctx context.Context, object string, recordID string, reqEditors ...RequestEditorFn) (*DeleteRecordResponse, error) {
+func (c *ClientWithResponses) DeleteRecordWithResponse(ctx context.Context, object string, recordID openapi_types.UUID, reqEditors ...RequestEditorFn) (*DeleteRecordResponse, error) {
 	rsp, err := c.DeleteRecord(ctx, object, recordID, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -13748,7 +13748,7 @@ func (c *ClientWithResponses) GetRecordWithResponse(ctx context.Context, object 
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/objects/{object}/records/{record_id} (the `UpdateRecord` operationId).
-func (c *ClientWithResponses) UpdateRecordWithBodyWithResponse(ctx context.Context, object string, recordID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateRecordResponse, error) {
+func (c *ClientWithResponses) UpdateRecordWithBodyWithResponse(ctx context.Context, object string, recordID openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateRecordResponse, error) {
 	rsp, err := c.UpdateRecordWithBody(ctx, object, recordID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -13765,7 +13765,7 @@ func (c *ClientWithResponses) UpdateRecordWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/objects/{object}/records/{record_id} (the `UpdateRecord` operationId).
-func (c *ClientWithResponses) UpdateRecordWithResponse(ctx context.Context, object string, recordID string, body UpdateRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateRecordResponse, error) {
+func (c *ClientWithResponses) UpdateRecordWithResponse(ctx context.Context, object string, recordID openapi_types.UUID, body UpdateRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateRecordResponse, error) {
 	rsp, err := c.UpdateRecord(ctx, object, recordID, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -13782,7 +13782,7 @@ func (c *ClientWithResponses) UpdateRecordWithResponse(ctx context.Context, obje
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2/objects/{object}/records/{record_id} (the `OverwriteRecord` operationId).
-func (c *ClientWithResponses) OverwriteRecordWithBodyWithResponse(ctx context.Context, object string, recordID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*OverwriteRecordResponse, error) {
+func (c *ClientWithResponses) OverwriteRecordWithBodyWithResponse(ctx context.Context, object string, recordID openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*OverwriteRecordResponse, error) {
 	rsp, err := c.OverwriteRecordWithBody(ctx, object, recordID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -13799,7 +13799,7 @@ func (c *ClientWithResponses) OverwriteRecordWithBodyWithResponse(ctx context.Co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2/objects/{object}/records/{record_id} (the `OverwriteRecord` operationId).
-func (c *ClientWithResponses) OverwriteRecordWithResponse(ctx context.Context, object string, recordID string, body OverwriteRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*OverwriteRecordResponse, error) {
+func (c *ClientWithResponses) OverwriteRecordWithResponse(ctx context.Context, object string, recordID openapi_types.UUID, body OverwriteRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*OverwriteRecordResponse, error) {
 	rsp, err := c.OverwriteRecord(ctx, object, recordID, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14183,7 +14183,7 @@ func (c *ClientWithResponses) GetWorkspaceMemberWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes (the `ListAttributes` operationId).
-func (c *ClientWithResponses) ListAttributesWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*ListAttributesResponse, error) {
+func (c *ClientWithResponses) ListAttributesWithResponse(ctx context.Context, target AttributeTarget, identifier string, params *ListAttributesParams, reqEditors ...RequestEditorFn) (*ListAttributesResponse, error) {
 	rsp, err := c.ListAttributes(ctx, target, identifier, params, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14204,7 +14204,7 @@ func (c *ClientWithResponses) ListAttributesWithResponse(ctx context.Context, ta
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-func (c *ClientWithResponses) CreateAttributeWithBodyWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error) {
+func (c *ClientWithResponses) CreateAttributeWithBodyWithResponse(ctx context.Context, target AttributeTarget, identifier string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error) {
 	rsp, err := c.CreateAttributeWithBody(ctx, target, identifier, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14225,7 +14225,7 @@ func (c *ClientWithResponses) CreateAttributeWithBodyWithResponse(ctx context.Co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes (the `CreateAttribute` operationId).
-func (c *ClientWithResponses) CreateAttributeWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error) {
+func (c *ClientWithResponses) CreateAttributeWithResponse(ctx context.Context, target AttributeTarget, identifier string, body CreateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAttributeResponse, error) {
 	rsp, err := c.CreateAttribute(ctx, target, identifier, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14242,7 +14242,7 @@ func (c *ClientWithResponses) CreateAttributeWithResponse(ctx context.Context, t
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute} (the `GetAttribute` operationId).
-func (c *ClientWithResponses) GetAttributeWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, reqEditors ...RequestEditorFn) (*GetAttributeResponse, error) {
+func (c *ClientWithResponses) GetAttributeWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, reqEditors ...RequestEditorFn) (*GetAttributeResponse, error) {
 	rsp, err := c.GetAttribute(ctx, target, identifier, attribute, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14259,7 +14259,7 @@ func (c *ClientWithResponses) GetAttributeWithResponse(ctx context.Context, targ
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-func (c *ClientWithResponses) UpdateAttributeWithBodyWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error) {
+func (c *ClientWithResponses) UpdateAttributeWithBodyWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error) {
 	rsp, err := c.UpdateAttributeWithBody(ctx, target, identifier, attribute, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14276,7 +14276,7 @@ func (c *ClientWithResponses) UpdateAttributeWithBodyWithResponse(ctx context.Co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute} (the `UpdateAttribute` operationId).
-func (c *ClientWithResponses) UpdateAttributeWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error) {
+func (c *ClientWithResponses) UpdateAttributeWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, body UpdateAttributeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAttributeResponse, error) {
 	rsp, err := c.UpdateAttribute(ctx, target, identifier, attribute, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14293,7 +14293,7 @@ func (c *ClientWithResponses) UpdateAttributeWithResponse(ctx context.Context, t
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/options (the `ListSelectOptions` operationId).
-func (c *ClientWithResponses) ListSelectOptionsWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*ListSelectOptionsResponse, error) {
+func (c *ClientWithResponses) ListSelectOptionsWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, params *ListSelectOptionsParams, reqEditors ...RequestEditorFn) (*ListSelectOptionsResponse, error) {
 	rsp, err := c.ListSelectOptions(ctx, target, identifier, attribute, params, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14310,7 +14310,7 @@ func (c *ClientWithResponses) ListSelectOptionsWithResponse(ctx context.Context,
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-func (c *ClientWithResponses) CreateSelectOptionWithBodyWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error) {
+func (c *ClientWithResponses) CreateSelectOptionWithBodyWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error) {
 	rsp, err := c.CreateSelectOptionWithBody(ctx, target, identifier, attribute, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14327,7 +14327,7 @@ func (c *ClientWithResponses) CreateSelectOptionWithBodyWithResponse(ctx context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/options (the `CreateSelectOption` operationId).
-func (c *ClientWithResponses) CreateSelectOptionWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error) {
+func (c *ClientWithResponses) CreateSelectOptionWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, body CreateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSelectOptionResponse, error) {
 	rsp, err := c.CreateSelectOption(ctx, target, identifier, attribute, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14344,7 +14344,7 @@ func (c *ClientWithResponses) CreateSelectOptionWithResponse(ctx context.Context
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-func (c *ClientWithResponses) UpdateSelectOptionWithBodyWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error) {
+func (c *ClientWithResponses) UpdateSelectOptionWithBodyWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, option string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error) {
 	rsp, err := c.UpdateSelectOptionWithBody(ctx, target, identifier, attribute, option, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14361,7 +14361,7 @@ func (c *ClientWithResponses) UpdateSelectOptionWithBodyWithResponse(ctx context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option} (the `UpdateSelectOption` operationId).
-func (c *ClientWithResponses) UpdateSelectOptionWithResponse(ctx context.Context, target GetAttributeTarget, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error) {
+func (c *ClientWithResponses) UpdateSelectOptionWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, option string, body UpdateSelectOptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSelectOptionResponse, error) {
 	rsp, err := c.UpdateSelectOption(ctx, target, identifier, attribute, option, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14378,7 +14378,7 @@ func (c *ClientWithResponses) UpdateSelectOptionWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `ListStatuses` operationId).
-func (c *ClientWithResponses) ListStatusesWithResponse(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*ListStatusesResponse, error) {
+func (c *ClientWithResponses) ListStatusesWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, params *ListStatusesParams, reqEditors ...RequestEditorFn) (*ListStatusesResponse, error) {
 	rsp, err := c.ListStatuses(ctx, target, identifier, attribute, params, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14395,7 +14395,7 @@ func (c *ClientWithResponses) ListStatusesWithResponse(ctx context.Context, targ
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-func (c *ClientWithResponses) CreateStatusWithBodyWithResponse(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error) {
+func (c *ClientWithResponses) CreateStatusWithBodyWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error) {
 	rsp, err := c.CreateStatusWithBody(ctx, target, identifier, attribute, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14412,7 +14412,7 @@ func (c *ClientWithResponses) CreateStatusWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{target}/{identifier}/attributes/{attribute}/statuses (the `CreateStatus` operationId).
-func (c *ClientWithResponses) CreateStatusWithResponse(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error) {
+func (c *ClientWithResponses) CreateStatusWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, body CreateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateStatusResponse, error) {
 	rsp, err := c.CreateStatus(ctx, target, identifier, attribute, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14429,7 +14429,7 @@ func (c *ClientWithResponses) CreateStatusWithResponse(ctx context.Context, targ
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-func (c *ClientWithResponses) UpdateStatusWithBodyWithResponse(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error) {
+func (c *ClientWithResponses) UpdateStatusWithBodyWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, status string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error) {
 	rsp, err := c.UpdateStatusWithBody(ctx, target, identifier, attribute, status, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14446,7 +14446,7 @@ func (c *ClientWithResponses) UpdateStatusWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status} (the `UpdateStatus` operationId).
-func (c *ClientWithResponses) UpdateStatusWithResponse(ctx context.Context, target CreateStatusTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error) {
+func (c *ClientWithResponses) UpdateStatusWithResponse(ctx context.Context, target AttributeTarget, identifier string, attribute string, status string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error) {
 	rsp, err := c.UpdateStatus(ctx, target, identifier, attribute, status, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -14669,8 +14669,8 @@ func ParseListFilesResponse(rsp *http.Response) (*ListFilesResponse, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data       []ListFilesResult `json:"data"`
-			Pagination Pagination        `json:"pagination"`
+			Data       []FileEntry `json:"data"`
+			Pagination Pagination  `json:"pagination"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -14698,7 +14698,7 @@ func ParseCreateFolderResponse(rsp *http.Response) (*CreateFolderResponse, error
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data CreateFolderResult `json:"data"`
+			Data FolderEntry `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -14787,7 +14787,7 @@ func ParseGetFileResponse(rsp *http.Response) (*GetFileResponse, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data GetFileResult `json:"data"`
+			Data FileEntryDetail `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err

@@ -24,6 +24,8 @@ type Report struct {
 	TimeFormats int
 	// Placeholders counts bracketed placeholder properties made additionalProperties.
 	Placeholders int
+	// PathParameters counts path parameter schemas made like their namesakes.
+	PathParameters int
 	// OperationsNamed counts operations given an operationId from their summary.
 	OperationsNamed int
 	// ErrorsUnified counts error responses pointed at the shared Error schema.
@@ -56,6 +58,7 @@ func Document(doc *yaml.Node, ov *overlay.Overlay) (*Report, error) {
 	r.NullableFixed = fixNullable(root)
 	r.TimeFormats = fixTimeFormats(root)
 	r.Placeholders = fixPlaceholderProperties(root)
+	r.PathParameters = unifyPathParameters(root)
 	var err error
 	if r.OperationsNamed, err = nameOperations(root); err != nil {
 		return nil, err
