@@ -33,8 +33,9 @@ check-old-spec: ## run the pipeline on ATTIO_OPENAPI_OLD_URL into _build/ and co
 		set -e; mkdir -p _build/old/gen; \
 		ATTIO_OPENAPI_URL="$(ATTIO_OPENAPI_OLD_URL)" $(GO) run ./internal/cmd/fetch -o _build/old/openapi.yaml; \
 		ATTIO_OPENAPI_URL="$(ATTIO_OPENAPI_OLD_URL)" $(GO) run ./internal/cmd/generate -spec _build/old/openapi.yaml \
-			-out _build/old/gen -normalized _build/old/openapi.normalized.yaml -lock _build/old/openapi.lock; \
-		$(GO) vet ./_build/old/gen; \
+			-out _build/old/gen -normalized _build/old/openapi.normalized.yaml -lock _build/old/openapi.lock \
+			-scopes _build/old/api/scopes.gen.go; \
+		$(GO) vet ./_build/old/gen ./_build/old/api; \
 		echo "check-old-spec: the older document generates code that compiles and vets"; \
 	fi
 

@@ -41,6 +41,12 @@ func Check(ctx context.Context, p Paths, source, scratch string) error {
 			stale = append(stale, filepath.Join(p.Out, name))
 		}
 	}
+	if err := writeIfChanged(filepath.Join(scratch, filepath.Base(p.Scopes)), r.Scopes); err != nil {
+		return err
+	}
+	if committed, err := os.ReadFile(p.Scopes); err != nil || !bytes.Equal(committed, r.Scopes) {
+		stale = append(stale, p.Scopes)
+	}
 	extra, err := filepath.Glob(filepath.Join(p.Out, "*.gen.go"))
 	if err != nil {
 		return err
@@ -55,7 +61,7 @@ func Check(ctx context.Context, p Paths, source, scratch string) error {
 		problems = append(problems, fmt.Sprintf("gen/ differs from what the pipeline produces (fresh output in %s): %s", scratch, strings.Join(stale, ", ")))
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("%s; run `make generate` and commit gen/ and spec/openapi.lock", strings.Join(problems, "; "))
+		return fmt.Errorf("%s; run `make generate` and commit gen/, api/scopes.gen.go and spec/openapi.lock", strings.Join(problems, "; "))
 	}
 	return nil
 }

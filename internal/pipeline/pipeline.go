@@ -29,6 +29,7 @@ type Paths struct {
 	Lock       string // the lock file (committed)
 	Gen        string // the directory holding the oapi-codegen configs
 	Out        string // where generated files go; usually Gen
+	Scopes     string // the generated OAuth scope constants, in package api
 }
 
 // DefaultPaths are the repository's layout, relative to its root.
@@ -39,13 +40,15 @@ var DefaultPaths = Paths{
 	Lock:       "spec/openapi.lock",
 	Gen:        "gen",
 	Out:        "gen",
+	Scopes:     "api/scopes.gen.go",
 }
 
 // Result is what one run produced.
 type Result struct {
 	Lock      Lock
 	Report    *normalize.Report
-	Files     map[string][]byte // generated file name (in Gen) -> content
+	Files     map[string][]byte // generated file name (in Out) -> content
+	Scopes    []byte            // the scope constants file
 	Types     int               // exported type declarations in the output
 	Normalize time.Duration     // parse and normalize
 	Generate  time.Duration     // oapi-codegen, all configs
@@ -95,6 +98,9 @@ func Build(ctx context.Context, p Paths, source string) (*Result, []byte, error)
 		r.Files[c.Output] = []byte(code)
 		r.Types += len(exportedType.FindAllIndex([]byte(code), -1))
 	}
+	if r.Scopes, err = scopesFile(spec); err != nil {
+		return nil, nil, fmt.Errorf("scope constants: %w", err)
+	}
 	r.Generate = time.Since(start)
 
 	r.Lock = Lock{Source: source, SHA256: digest(raw), Operations: countOperations(spec)}
@@ -116,13 +122,17 @@ func countOperations(spec *openapi3.T) int {
 	return n
 }
 
-// Write stores a result: the generated files in p.Out, the normalized spec,
-// and the lock. A file whose content is unchanged is not rewritten.
+// Write stores a result: the generated files in p.Out, the scope constants,
+// the normalized spec, and the lock. A file whose content is unchanged is
+// not rewritten.
 func Write(p Paths, r *Result, normalized []byte) error {
 	for name, code := range r.Files {
 		if err := writeIfChanged(filepath.Join(p.Out, name), code); err != nil {
 			return err
 		}
+	}
+	if err := writeIfChanged(p.Scopes, r.Scopes); err != nil {
+		return err
 	}
 	if err := writeIfChanged(p.Normalized, normalized); err != nil {
 		return err

@@ -25,6 +25,7 @@ func main() {
 	flag.StringVar(&p.Out, "out", p.Out, "where to write the generated files")
 	flag.StringVar(&p.Normalized, "normalized", p.Normalized, "where to write the normalized spec")
 	flag.StringVar(&p.Lock, "lock", p.Lock, "the lock file")
+	flag.StringVar(&p.Scopes, "scopes", p.Scopes, "where to write the OAuth scope constants")
 	flag.Parse()
 
 	ctx := context.Background()
