@@ -8604,20 +8604,20 @@ type ListSCIMGroupsResponse struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
 		Resources    []interface{} `json:"Resources"`
-		ItemsPerPage float32       `json:"itemsPerPage"`
+		ItemsPerPage float64       `json:"itemsPerPage"`
 		Schemas      []string      `json:"schemas"`
-		StartIndex   float32       `json:"startIndex"`
-		TotalResults float32       `json:"totalResults"`
+		StartIndex   float64       `json:"startIndex"`
+		TotalResults float64       `json:"totalResults"`
 	}
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListSCIMGroupsResponse) GetJSON200() *struct {
 	Resources    []interface{} `json:"Resources"`
-	ItemsPerPage float32       `json:"itemsPerPage"`
+	ItemsPerPage float64       `json:"itemsPerPage"`
 	Schemas      []string      `json:"schemas"`
-	StartIndex   float32       `json:"startIndex"`
-	TotalResults float32       `json:"totalResults"`
+	StartIndex   float64       `json:"startIndex"`
+	TotalResults float64       `json:"totalResults"`
 } {
 	return r.JSON200
 }
@@ -8657,20 +8657,20 @@ type ListSCIMSchemasResponse struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
 		Resources    []interface{} `json:"Resources"`
-		ItemsPerPage float32       `json:"itemsPerPage"`
+		ItemsPerPage float64       `json:"itemsPerPage"`
 		Schemas      []string      `json:"schemas"`
-		StartIndex   float32       `json:"startIndex"`
-		TotalResults float32       `json:"totalResults"`
+		StartIndex   float64       `json:"startIndex"`
+		TotalResults float64       `json:"totalResults"`
 	}
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListSCIMSchemasResponse) GetJSON200() *struct {
 	Resources    []interface{} `json:"Resources"`
-	ItemsPerPage float32       `json:"itemsPerPage"`
+	ItemsPerPage float64       `json:"itemsPerPage"`
 	Schemas      []string      `json:"schemas"`
-	StartIndex   float32       `json:"startIndex"`
-	TotalResults float32       `json:"totalResults"`
+	StartIndex   float64       `json:"startIndex"`
+	TotalResults float64       `json:"totalResults"`
 } {
 	return r.JSON200
 }
@@ -8710,20 +8710,20 @@ type ListSCIMUsersResponse struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
 		Resources    []interface{} `json:"Resources"`
-		ItemsPerPage float32       `json:"itemsPerPage"`
+		ItemsPerPage float64       `json:"itemsPerPage"`
 		Schemas      []string      `json:"schemas"`
-		StartIndex   float32       `json:"startIndex"`
-		TotalResults float32       `json:"totalResults"`
+		StartIndex   float64       `json:"startIndex"`
+		TotalResults float64       `json:"totalResults"`
 	}
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListSCIMUsersResponse) GetJSON200() *struct {
 	Resources    []interface{} `json:"Resources"`
-	ItemsPerPage float32       `json:"itemsPerPage"`
+	ItemsPerPage float64       `json:"itemsPerPage"`
 	Schemas      []string      `json:"schemas"`
-	StartIndex   float32       `json:"startIndex"`
-	TotalResults float32       `json:"totalResults"`
+	StartIndex   float64       `json:"startIndex"`
+	TotalResults float64       `json:"totalResults"`
 } {
 	return r.JSON200
 }
@@ -14471,10 +14471,10 @@ func ParseListSCIMGroupsResponse(rsp *http.Response) (*ListSCIMGroupsResponse, e
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
 			Resources    []interface{} `json:"Resources"`
-			ItemsPerPage float32       `json:"itemsPerPage"`
+			ItemsPerPage float64       `json:"itemsPerPage"`
 			Schemas      []string      `json:"schemas"`
-			StartIndex   float32       `json:"startIndex"`
-			TotalResults float32       `json:"totalResults"`
+			StartIndex   float64       `json:"startIndex"`
+			TotalResults float64       `json:"totalResults"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -14503,10 +14503,10 @@ func ParseListSCIMSchemasResponse(rsp *http.Response) (*ListSCIMSchemasResponse,
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
 			Resources    []interface{} `json:"Resources"`
-			ItemsPerPage float32       `json:"itemsPerPage"`
+			ItemsPerPage float64       `json:"itemsPerPage"`
 			Schemas      []string      `json:"schemas"`
-			StartIndex   float32       `json:"startIndex"`
-			TotalResults float32       `json:"totalResults"`
+			StartIndex   float64       `json:"startIndex"`
+			TotalResults float64       `json:"totalResults"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -14535,10 +14535,10 @@ func ParseListSCIMUsersResponse(rsp *http.Response) (*ListSCIMUsersResponse, err
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
 			Resources    []interface{} `json:"Resources"`
-			ItemsPerPage float32       `json:"itemsPerPage"`
+			ItemsPerPage float64       `json:"itemsPerPage"`
 			Schemas      []string      `json:"schemas"`
-			StartIndex   float32       `json:"startIndex"`
-			TotalResults float32       `json:"totalResults"`
+			StartIndex   float64       `json:"startIndex"`
+			TotalResults float64       `json:"totalResults"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
