@@ -667,13 +667,19 @@ func (h *hoister) rewrite(root *yaml.Node) {
 			added = append(added, sh.name)
 			sh.created = true
 		}
+		desc := get(o.node, "description")
 		if o.nullable {
 			o.node.Content = []*yaml.Node{str("anyOf"), &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{
 				mapping("$ref", ref), mapping("type", "null"),
 			}}}
-			continue
+		} else {
+			o.node.Content = []*yaml.Node{str("$ref"), str(ref)}
 		}
-		o.node.Content = []*yaml.Node{str("$ref"), str(ref)}
+		if desc != nil {
+			// The use keeps its own description: OpenAPI 3.1 allows it
+			// beside a $ref, and it documents the Go field.
+			set(o.node, "description", desc)
+		}
 	}
 	sort.Strings(added)
 	for _, name := range added {
