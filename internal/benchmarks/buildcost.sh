@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# buildcost.sh: the cost of gen/ beside the naive oapi-codegen output of the
+# same Attio document, side by side: size (bytes, lines, exported types) and
+# `go build` wall time and peak memory of the package alone, its
+# dependencies already built.
+#
+#   bash internal/benchmarks/buildcost.sh [runs]     # runs defaults to 3
+#
+# Needs spec/openapi.yaml (`make generate` or `make fetch` writes it). The
+# naive output is generated from it with the pinned oapi-codegen and a plain
+# config (package naive, models and client) into _build/naive/, which is
+# git-ignored. For each package: a fresh GOCACHE gets the package's
+# dependencies (`go list -deps`, the standard library included) built into
+# it once; then each run copies that cache and times `go build` of the
+# package into the copy, so only the package itself is compiled. The table
+# shows the median of the runs. Memory is the peak resident set of the
+# largest process of the build (GNU time's %M: the compiler, here); without
+# /usr/bin/time, bash's time gives wall time only.
+set -euo pipefail
+runs=${1:-3}
+root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
+cd "$root"
+spec=spec/openapi.yaml
+[ -f "$spec" ] || { echo "buildcost: $spec is missing: run make generate (or make fetch) first" >&2; exit 1; }
+
+work=_build/buildcost
+rm -rf "$work" _build/naive
+mkdir -p "$work" _build/naive
+
+# 1. The naive output: oapi-codegen, plain config, on the raw document.
+cat > "$work/naive.yaml" <<'YAML'
+package: naive
+output: _build/naive/naive.gen.go
+generate:
+  models: true
+  client: true
+YAML
+echo "generating the naive output from $spec ..." >&2
+go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config "$work/naive.yaml" "$spec"
+
+have_time=
+[ -x /usr/bin/time ] && have_time=1
+
+# median prints the median of its numeric arguments.
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+# measure PKG NAME: prints "seconds KB" medians over $runs builds.
+measure() {
+	local pkg=$1 name=$2 base="$root/$work/cache-$2" secs=() kbs=() i out
+	rm -rf "$base"
+	# The package's dependencies, the standard library included, built once.
+	# shellcheck disable=SC2046
+	GOCACHE=$base go build $(go list -deps "$pkg" | grep -vx "$(go list "$pkg")")
+	for ((i = 1; i <= runs; i++)); do
+		rm -rf "$base.run"
+		cp -a "$base" "$base.run"
+		if [ -n "$have_time" ]; then
+			out=$(GOCACHE=$base.run /usr/bin/time -f '%e %M' go build "$pkg" 2>&1 >/dev/null | tail -n1)
+			secs+=("${out% *}")
+			kbs+=("${out#* }")
+		else
+			TIMEFORMAT=%R
+			out=$( { time GOCACHE=$base.run go build "$pkg" >/dev/null 2>&1; } 2>&1)
+			secs+=("$out")
+			kbs+=(0)
+		fi
+		echo "  $name run $i: ${secs[-1]} s, ${kbs[-1]} KB" >&2
+	done
+	rm -rf "$base" "$base.run"
+	echo "$(median "${secs[@]}") $(median "${kbs[@]}")"
+}
+
+# stats DIR: prints "bytes lines types" over the package's non-test Go files.
+stats() {
+	local files
+	files=$(find "$1" -maxdepth 1 -name '*.go' ! -name '*_test.go' | sort)
+	# shellcheck disable=SC2086
+	echo "$(cat $files | wc -c) $(cat $files | wc -l) $(cat $files | grep -c '^type [A-Z]')"
+}
+
+echo "load before: $(uptime)" >&2
+read -r g_bytes g_lines g_types < <(stats gen)
+read -r n_bytes n_lines n_types < <(stats _build/naive)
+echo "building gen ($runs runs) ..." >&2
+read -r g_secs g_kb < <(measure ./gen gen)
+echo "building naive ($runs runs) ..." >&2
+read -r n_secs n_kb < <(measure ./_build/naive naive)
+echo "load after: $(uptime)" >&2
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+mem() { if [ -n "$have_time" ]; then awk -v k="$1" 'BEGIN { printf "%.0f MB", k / 1024 }'; else echo "n/a"; fi; }
+
+printf '\n| %-26s | %12s | %12s | %10s |\n' "" "gen/" "naive" "gen/naive"
+printf '| %-26s | %12s | %12s | %10s |\n' "---" "---:" "---:" "---:"
+printf '| %-26s | %12s | %12s | %10s |\n' "bytes" "$g_bytes" "$n_bytes" "$(ratio "$g_bytes" "$n_bytes")"
+printf '| %-26s | %12s | %12s | %10s |\n' "lines" "$g_lines" "$n_lines" "$(ratio "$g_lines" "$n_lines")"
+printf '| %-26s | %12s | %12s | %10s |\n' "exported types" "$g_types" "$n_types" "$(ratio "$g_types" "$n_types")"
+printf '| %-26s | %12s | %12s | %10s |\n' "go build time (median $runs)" "$g_secs s" "$n_secs s" "$(ratio "$g_secs" "$n_secs")"
+printf '| %-26s | %12s | %12s | %10s |\n' "go build peak RSS" "$(mem "$g_kb")" "$(mem "$n_kb")" "$(ratio "$g_kb" "$n_kb")"

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Generates gen/'s types and client from spec/openapi.normalized.yaml with
+# the prototype templates beside this script, into _build/proto/gen/ (not
+# committed), adds the prototype's benchmark and test, and runs them.
+#   bash internal/benchmarks/prototype/generate.sh            # generate, test
+#   COUNT=10 bash internal/benchmarks/prototype/generate.sh -bench  # ... and benchmark
+# Run from anywhere in the repository; `make generate` (or `make check`)
+# must have written spec/openapi.normalized.yaml.
+set -euo pipefail
+root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
+cd "$root"
+here=internal/benchmarks/prototype
+out=_build/proto/gen
+spec=spec/openapi.normalized.yaml
+[ -f "$spec" ] || { echo "$spec is missing: run make generate first" >&2; exit 1; }
+mkdir -p "$out"
+cfg=$(mktemp -d)
+trap 'rm -rf "$cfg"' EXIT
+# The same configs as gen/oapi-codegen.*.yaml, with the prototype templates
+# (paths are relative to the working directory, the repository root).
+sed -e "s#^output: .*#output: $out/types.gen.go#" gen/oapi-codegen.types.yaml > "$cfg/types.yaml"
+cat >> "$cfg/types.yaml" <<YAML
+  user-templates:
+    typedef.tmpl: $here/typedef.tmpl
+    union.tmpl: $here/union.tmpl
+YAML
+sed -e "s#^output: .*#output: $out/client.gen.go#" gen/oapi-codegen.client.yaml > "$cfg/client.yaml"
+for c in types client; do
+	go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config "$cfg/$c.yaml" "$spec"
+done
+cp "$here/bench_test.go.in" "$out/proto_bench_test.go"
+go vet "./$out"
+go test -count=1 -run TestPrototypeAgrees "./$out"
+if [ "${1:-}" = -bench ]; then
+	# One sub-benchmark of each per run, COUNT runs (see ../bench.sh).
+	mkdir -p _build/bench
+	go test -c -o _build/bench/proto.test "./$out"
+	uptime | sed 's/^/# load before: /' | tee _build/bench/proto.txt
+	for ((i = 1; i <= ${COUNT:-6}; i++)); do
+		_build/bench/proto.test -test.run '^$' -test.bench DecodeRecords -test.benchmem -test.count 1 | tee -a _build/bench/proto.txt
+		uptime | sed "s/^/# load after run $i: /" | tee -a _build/bench/proto.txt
+	done
+	sed -E 's#^(Benchmark[A-Za-z]+)/([A-Za-z]+)#\1/impl=\2#' _build/bench/proto.txt > _build/bench/proto.impl.txt
+	go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da -col '/impl@(MapAny Typed Prototype)' _build/bench/proto.impl.txt |
+		tee _build/bench/proto.benchstat.txt
+fi
