@@ -65,8 +65,8 @@ func (h *hoister) detectDiscriminator(s *yaml.Node) {
 
 // commonSingleValuedEnum finds a property that every inline branch declares
 // as a single-valued enum, with distinct values, preferring attribute_type
-// and then the alphabetically first. It returns the property and each
-// branch's value, or "" when there is none.
+// and then the first such property in the first branch's order. It returns
+// the property and each branch's value, or "" when there is none.
 func commonSingleValuedEnum(branches []*yaml.Node) (string, []string) {
 	var candidates []string
 	pairs(get(branches[0], "properties"), func(prop string, _ *yaml.Node) {

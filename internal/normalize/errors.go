@@ -75,7 +75,7 @@ func unifyErrors(root *yaml.Node) (int, error) {
 	if err := yaml.Unmarshal([]byte(errorSchemaYAML), &body); err != nil {
 		return 0, err
 	}
-	schemas := getPath(root, "components", "schemas")
+	schemas := componentSchemas(root)
 	if get(schemas, errorSchemaName) == nil {
 		set(schemas, errorSchemaName, body.Content[0])
 	}

@@ -137,24 +137,26 @@ func (c ctx) items() ctx {
 // the property name, then longer suffixes of the path, then the full path
 // from the anchor.
 func (c ctx) candidates() []string {
+	// Names the caller proposed (a resource noun such as Status) stand;
+	// names made from the path skip generic words.
 	alts := append([]string(nil), c.alts...)
+	var fromPath []string
 	for i := len(c.path) - 1; i >= 0; i-- {
-		alts = append(alts, strings.Join(c.path[i:], ""))
+		fromPath = append(fromPath, strings.Join(c.path[i:], ""))
 	}
-	alts = append(alts, c.anchor+strings.Join(c.path, ""))
+	fromPath = append(fromPath, c.anchor+strings.Join(c.path, ""))
 	if c.long != "" {
-		alts = append(alts, c.long+strings.Join(c.path, ""))
+		fromPath = append(fromPath, c.long+strings.Join(c.path, ""))
 	}
-	specific := alts[:0]
-	for _, a := range alts {
+	for _, a := range fromPath {
 		if !genericNames[a] {
-			specific = append(specific, a)
+			alts = append(alts, a)
 		}
 	}
-	if len(specific) == 0 {
-		return dedupe(alts)
+	if len(alts) == 0 {
+		alts = fromPath
 	}
-	return dedupe(specific)
+	return dedupe(alts)
 }
 
 // genericNames are property names that say too little to name a type on
@@ -181,6 +183,7 @@ func dedupe(in []string) []string {
 // hoist runs the rule on the document root and returns how many named
 // schemas the components hold afterwards.
 func hoist(root *yaml.Node) (int, error) {
+	componentSchemas(root)
 	renameComponents(root)
 	h := &hoister{shapes: map[string]*shape{}, shapeOf: map[*yaml.Node]*shape{}, discValue: map[*yaml.Node]discriminated{}, reserved: reservedNames(root)}
 	schemas := getPath(root, "components", "schemas")
@@ -317,9 +320,17 @@ func (h *hoister) visitChildren(s *yaml.Node, c ctx) string {
 		case "not":
 			b.WriteString(h.visit(v, c, ""))
 		case "anyOf", "oneOf", "allOf":
+			// Branches of a union are its variants; the lone typed branch
+			// of a nullable wrapper (anyOf [X, null]) or an allOf part is
+			// named like the schema itself.
+			union := kindOf(s) == kindUnion && k != "allOf"
 			b.WriteString("[")
 			for i, branch := range v.Content {
-				b.WriteString(h.visit(branch, variantCtx(s, c, i), "") + ",")
+				bc := c
+				if union {
+					bc = variantCtx(s, c, i)
+				}
+				b.WriteString(h.visit(branch, bc, "") + ",")
 			}
 			b.WriteString("]")
 		case "required":

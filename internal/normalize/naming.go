@@ -26,8 +26,11 @@ func singular(s string) string {
 	switch {
 	case strings.HasSuffix(s, "ies") && len(s) > 4:
 		return s[:len(s)-3] + "y"
-	case strings.HasSuffix(s, "sses"), strings.HasSuffix(s, "xes"):
-		return s[:len(s)-2]
+	case strings.HasSuffix(s, "series"), strings.HasSuffix(s, "species"):
+		return s
+	case strings.HasSuffix(s, "sses"), strings.HasSuffix(s, "uses"), strings.HasSuffix(s, "xes"),
+		strings.HasSuffix(s, "ches"), strings.HasSuffix(s, "shes"), strings.HasSuffix(s, "zes"):
+		return s[:len(s)-2] // statuses, matches, boxes
 	case strings.HasSuffix(s, "ss"), strings.HasSuffix(s, "us"), strings.HasSuffix(s, "is"):
 		return s
 	case strings.HasSuffix(s, "s") && len(s) > 2:

@@ -114,3 +114,19 @@ func walk(n *yaml.Node, fn func(*yaml.Node)) {
 		walk(c, fn)
 	}
 }
+
+// componentSchemas returns components/schemas, creating the mappings a
+// document without named schemas lacks.
+func componentSchemas(root *yaml.Node) *yaml.Node {
+	components := get(root, "components")
+	if components == nil || components.Kind != yaml.MappingNode {
+		components = mapping()
+		set(root, "components", components)
+	}
+	schemas := get(components, "schemas")
+	if schemas == nil || schemas.Kind != yaml.MappingNode {
+		schemas = mapping()
+		set(components, "schemas", schemas)
+	}
+	return schemas
+}

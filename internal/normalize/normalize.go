@@ -45,7 +45,7 @@ func Document(doc *yaml.Node, ov *overlay.Overlay) (*Report, error) {
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
-	if root.Kind != yaml.MappingNode || get(root, "paths") == nil {
+	if root.Kind != yaml.MappingNode || get(root, "paths") == nil || get(root, "paths").Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("normalize: not an OpenAPI document with paths")
 	}
 	r := &Report{}

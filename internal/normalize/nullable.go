@@ -10,7 +10,7 @@ import "gopkg.in/yaml.v3"
 //
 // A nullable enum must also list null among its values to accept it (JSON
 // Schema's enum is checked independently of type); Attio's enums omit it, so
-// the rule adds it. It returns how many schemas it changed.
+// the rule adds it. It returns how many `nullable: true` it rewrote.
 func fixNullable(root *yaml.Node) int {
 	changed := 0
 	walk(root, func(n *yaml.Node) {
@@ -27,7 +27,6 @@ func fixNullable(root *yaml.Node) int {
 		if hasType(n, "null") {
 			if enum := get(n, "enum"); enum != nil && !containsNull(enum) {
 				enum.Content = append(enum.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"})
-				changed++
 			}
 		}
 	})

@@ -25,20 +25,28 @@ var skippedWords = map[string]bool{"a": true, "an": true, "the": true}
 // an error naming both, so that the overlay can choose.
 func nameOperations(root *yaml.Node) (int, error) {
 	owners := map[string][]string{}
+	var unnamed []string
 	named := 0
 	forEachOperation(root, func(path, method string, op *yaml.Node) {
 		id := get(op, "operationId")
 		if id == nil {
-			summary := get(op, "summary")
-			if summary == nil {
+			name := ""
+			if summary := get(op, "summary"); summary != nil {
+				name = operationName(summary.Value)
+			}
+			if name == "" || !unicode.IsLetter([]rune(name)[0]) {
+				unnamed = append(unnamed, strings.ToUpper(method)+" "+path)
 				return
 			}
-			id = str(operationName(summary.Value))
+			id = str(name)
 			set(op, "operationId", id)
 			named++
 		}
 		owners[id.Value] = append(owners[id.Value], strings.ToUpper(method)+" "+path)
 	})
+	if len(unnamed) > 0 {
+		return named, fmt.Errorf("operations without a summary that names them; set operationId for them in spec/overlay.yaml: %s", strings.Join(unnamed, ", "))
+	}
 	var clashes []string
 	for id, ops := range owners {
 		if len(ops) > 1 {
@@ -52,11 +60,14 @@ func nameOperations(root *yaml.Node) (int, error) {
 	return named, nil
 }
 
-// operationName turns a summary into a Go method name.
+// operationName turns a summary into a Go method name ("" when the summary
+// has no words to name it by).
 func operationName(summary string) string {
 	if i := strings.IndexByte(summary, '('); i >= 0 {
 		summary = summary[:i]
 	}
+	// "Get a record's values" reads as GetRecordValues.
+	summary = strings.NewReplacer("'s ", " ", "’s ", " ").Replace(summary + " ")
 	var b strings.Builder
 	for _, w := range strings.FieldsFunc(summary, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		if skippedWords[strings.ToLower(w)] {
