@@ -11695,7 +11695,7 @@ type CreateWebhookResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		Data CreateWebhookResult `json:"data"`
+		Data WebhookWithSecret `json:"data"`
 	}
 	// JSON400 the response for an HTTP 400 `application/json` response
 	JSON400 *Error
@@ -11703,7 +11703,7 @@ type CreateWebhookResponse struct {
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r CreateWebhookResponse) GetJSON200() *struct {
-	Data CreateWebhookResult `json:"data"`
+	Data WebhookWithSecret `json:"data"`
 } {
 	return r.JSON200
 }
@@ -16561,7 +16561,7 @@ func ParseCreateWebhookResponse(rsp *http.Response) (*CreateWebhookResponse, err
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			Data CreateWebhookResult `json:"data"`
+			Data WebhookWithSecret `json:"data"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err

@@ -248,7 +248,13 @@ func (h *hoister) visit(s *yaml.Node, c ctx, component string) string {
 		return "ref:" + ref.Value
 	}
 	h.detectDiscriminator(s)
-	body := h.visitChildren(s, c)
+	inner := c
+	if n := get(s, nameKey); n != nil {
+		// Below a schema the overlay names, names start from that name:
+		// the id of an Entry is an EntryID.
+		inner = ctx{anchor: n.Value, long: c.long, dataAlts: c.dataAlts, shared: c.shared, body: c.body, items0: c.items0}
+	}
+	body := h.visitChildren(s, inner)
 	if n := get(s, nameKey); n != nil && c.union != nil {
 		// Branches the overlay names apart stay apart even when their
 		// shapes agree (a date and a text input are both {value: string}).
@@ -361,7 +367,9 @@ func variantCtx(s *yaml.Node, c ctx, i int) ctx {
 func (h *hoister) variantCandidates(o *occurrence, union string) []string {
 	var alts []string
 	if t := get(o.node, "title"); t != nil {
-		alts = append(alts, goName(t.Value)+union, goName(t.Value))
+		// A titled branch of CreateFolderInput titled "Connected Folder"
+		// is a ConnectedFolderInput: the title, then what the union is.
+		alts = append(alts, goName(t.Value)+lastWord(union), goName(t.Value)+union, goName(t.Value))
 	}
 	if d := h.discValue[o.node]; d.value != "" {
 		if d.property == discriminatorProperty {

@@ -58,9 +58,15 @@ func resourceNoun(operationID string) string {
 // lastWordSingular makes the last word of a Go name singular:
 // "CallRecordings" -> "CallRecording".
 func lastWordSingular(name string) string {
-	i := strings.LastIndexFunc(name, unicode.IsUpper)
-	if i <= 0 {
-		return goName(singular(strings.ToLower(name)))
+	last := lastWord(name)
+	return name[:len(name)-len(last)] + goName(singular(strings.ToLower(last)))
+}
+
+// lastWord returns the last word of a Go name: "CreateFolderInput" ->
+// "Input".
+func lastWord(name string) string {
+	if i := strings.LastIndexFunc(name, unicode.IsUpper); i > 0 {
+		return name[i:]
 	}
-	return name[:i] + goName(singular(strings.ToLower(name[i:])))
+	return name
 }
