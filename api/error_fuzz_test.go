@@ -1,0 +1,109 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzErrorResponse feeds checkResponse, which turns every HTTP response
+// into either a response for the generated code to decode or an *Error,
+// arbitrary statuses, content types and bodies. It must never panic; every
+// non-2xx, non-3xx status must become an *Error that keeps the status and
+// the body's start and formats as valid UTF-8; Attio's JSON error fields
+// must be kept when the body has them; a 2xx that claims JSON but is not
+// must be an *Error; and anything else must reach the caller with its body
+// intact. Its seeds are in testdata/fuzz/FuzzErrorResponse.
+func FuzzErrorResponse(f *testing.F) {
+	f.Fuzz(func(t *testing.T, status int, contentType string, body []byte) {
+		status = 100 + int(uint(status)%500) // 100-599
+		req := httptest.NewRequest(http.MethodGet, "https://api.attio.com/v2/objects/people/records", nil)
+		resp := &http.Response{
+			StatusCode: status,
+			Header:     http.Header{"Content-Type": {contentType}},
+			Body:       io.NopCloser(bytes.NewReader(body)),
+			Request:    req,
+		}
+		got, e := checkResponse(resp)
+		if (got == nil) == (e == nil) {
+			t.Fatalf("status %d: response %v and error %v: want exactly one", status, got, e)
+		}
+		if e != nil {
+			checkError(t, e, status, body)
+		}
+		isJSON := strings.Contains(contentType, "json")
+		switch {
+		case status < 200 || status >= 400:
+			if e == nil {
+				t.Fatalf("status %d passed as a response", status)
+			}
+		case isJSON && !json.Valid(body) && status < 300 && status != http.StatusNoContent:
+			if e == nil || e.Message != "response body is not valid JSON" {
+				t.Fatalf("status %d with a malformed JSON body: error %v, want one saying the body is not valid JSON", status, e)
+			}
+		default:
+			if e != nil {
+				t.Fatalf("status %d (%q) became an error: %v", status, contentType, e)
+			}
+			b, err := io.ReadAll(got.Body)
+			if err != nil || !bytes.Equal(b, body) {
+				t.Fatalf("body changed: %q, want %q (%v)", b, body, err)
+			}
+		}
+	})
+}
+
+// checkError checks the *Error made from a response with status and body.
+func checkError(t *testing.T, e *Error, status int, body []byte) {
+	t.Helper()
+	if e.StatusCode != status || e.Method != http.MethodGet || e.Path != "/v2/objects/people/records" {
+		t.Fatalf("error %+v lost the status %d or the request", e, status)
+	}
+	if want := body[:min(len(body), bodyExcerptSize)]; !bytes.Equal(e.Body, want) {
+		t.Fatalf("Body %q, want the body's first %d bytes %q", e.Body, len(want), want)
+	}
+	msg := e.Error()
+	if !utf8.ValidString(msg) || !strings.HasPrefix(msg, "attio: ") {
+		t.Fatalf("Error() = %q: want valid UTF-8 starting with attio:", msg)
+	}
+	var target *Error
+	if !errors.As(error(e), &target) || IsNotFound(e) != (status == http.StatusNotFound) || IsRateLimited(e) != (status == http.StatusTooManyRequests) {
+		t.Fatalf("predicates disagree with status %d", status)
+	}
+	// When the body is Attio's error with string fields, they are kept.
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(body, &fields) != nil {
+		return
+	}
+	for k := range fields {
+		for _, name := range []string{"type", "code", "message", "validation_errors"} {
+			if k != name && strings.EqualFold(k, name) {
+				return // encoding/json matches keys without case: ambiguous
+			}
+		}
+	}
+	want := map[string]string{}
+	for _, k := range []string{"type", "code", "message"} {
+		raw, ok := fields[k]
+		if !ok {
+			continue
+		}
+		var s string
+		if json.Unmarshal(raw, &s) != nil {
+			return // not Attio's shape: nothing promised
+		}
+		want[k] = s
+	}
+	if _, ok := fields["validation_errors"]; ok {
+		return // decoded by ValidationError's own rules, tested elsewhere
+	}
+	if string(e.Type) != want["type"] || string(e.Code) != want["code"] || e.Message != want["message"] {
+		t.Fatalf("type %q code %q message %q, want %q", e.Type, e.Code, e.Message, want)
+	}
+}
