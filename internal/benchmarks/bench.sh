@@ -27,7 +27,7 @@ go test -c -o "$out/benchmarks.test" ./internal/benchmarks
 	echo "# load before: $(uptime)"
 } | tee "$out/raw.txt"
 for ((i = 1; i <= count; i++)); do
-	"$out/benchmarks.test" -test.run '^$' -test.bench '^Benchmark(DecodeRecords|GetRecord)$' -test.benchmem -test.count 1 |
+	"$out/benchmarks.test" -test.run '^$' -test.bench '^Benchmark(DecodeRecords|DecodeRecordsPaired|UnionValues|GetRecord|GetRecordPaired)$' -test.benchmem -test.count 1 |
 		tee -a "$out/raw.txt"
 	# Pagination: one full iteration (10k then 100k records) per run.
 	"$out/benchmarks.test" -test.run '^$' -test.bench '^BenchmarkPaginate$' -test.benchmem -test.benchtime 1x -test.count 1 |
@@ -40,8 +40,17 @@ sed -E 's#^Benchmark(DecodeRecords|GetRecord)/([A-Za-z]+)#Benchmark\1/impl=\2#' 
 	echo "## DecodeRecords: vs MapAny"
 	"${benchstat[@]}" -filter '.name:DecodeRecords' -col '/impl@(MapAny Typed Generated RawValues)' "$out/results.txt"
 	echo
-	echo "## GetRecord: APIClient vs NetHTTP"
-	"${benchstat[@]}" -filter '.name:GetRecord' -col '/impl@(NetHTTP APIClient)' "$out/results.txt"
+	echo "## DecodeRecordsPaired: time ratios to MapAny, measured in turns"
+	"${benchstat[@]}" -filter '.name:DecodeRecordsPaired' "$out/results.txt"
+	echo
+	echo "## UnionValues: the two json.Unmarshal calls of ValueByDiscriminator"
+	"${benchstat[@]}" -filter '.name:UnionValues' "$out/results.txt"
+	echo
+	echo "## GetRecord: vs NetHTTP"
+	"${benchstat[@]}" -filter '.name:GetRecord' -col '/impl@(NetHTTP APIClient GenClient)' "$out/results.txt"
+	echo
+	echo "## GetRecordPaired: time ratios to NetHTTP, measured in turns"
+	"${benchstat[@]}" -filter '.name:GetRecordPaired' "$out/results.txt"
 	echo
 	echo "## Paginate: 100,000 vs 10,000 records"
 	"${benchstat[@]}" -filter '.name:Paginate' -col '/records@(10000 100000)' "$out/results.txt"

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -48,51 +49,116 @@ func recordServer(body []byte) *httptest.Server {
 //   - NetHTTP: the reference, what a caller would write by hand with
 //     net/http and encoding/json: set the header, send, check the status,
 //     decode into the same gen.Record, drain and close.
+//   - GenClient: gen's generated client alone, with the header set by a
+//     request editor: what APIClient costs without the api layer, to
+//     split its overhead between gen and api.
 //
-// Both use their own clone of http.DefaultTransport and keep-alive
+// All use their own clone of http.DefaultTransport and keep-alive
 // connections; neither decodes the values to their variants.
 func BenchmarkGetRecord(b *testing.B) {
+	body, calls := getRecordCallers(b)
+	for _, c := range calls {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(body)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := c.call(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkGetRecordPaired makes one call of each kind per op, in turns,
+// and reports the APIClient's and the GenClient's time as ratios to
+// NetHTTP's, apiclient/nethttp (the figure compared with the target) and
+// genclient/nethttp, measured so that both sides see the same machine load
+// (see BenchmarkDecodeRecordsPaired).
+func BenchmarkGetRecordPaired(b *testing.B) {
+	_, calls := getRecordCallers(b)
+	spent := make([]time.Duration, len(calls))
+	op := 0
+	for b.Loop() {
+		for k := range calls {
+			j := (op + k) % len(calls)
+			start := time.Now()
+			if err := calls[j].call(); err != nil {
+				b.Fatal(err)
+			}
+			spent[j] += time.Since(start)
+		}
+		op++
+	}
+	for j := 1; j < len(calls); j++ {
+		b.ReportMetric(float64(spent[j])/float64(spent[0]), strings.ToLower(calls[j].name)+"/nethttp")
+	}
+}
+
+// A caller makes one Get record call one way.
+type caller struct {
+	name string
+	call func() error
+}
+
+// getRecordCallers starts the loopback server (stopped when b ends) and
+// returns its response body and the ways of calling it, the reference
+// (NetHTTP) first.
+func getRecordCallers(b *testing.B) ([]byte, []caller) {
 	s := loadSpec(b)
 	body := s.RecordBody(1)
 	srv := recordServer(body)
-	defer srv.Close()
+	b.Cleanup(srv.Close)
 	id := openapi_types.UUID{0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x40, 0x00, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01}
 	ctx := context.Background()
 
-	b.Run("APIClient", func(b *testing.B) {
-		c, err := api.NewClient(api.WithAPIKey("benchmark-key"), api.WithBaseURL(srv.URL),
-			api.WithHTTPClient(&http.Client{Transport: newTransport()}))
-		if err != nil {
-			b.Fatal(err)
+	c, err := api.NewClient(api.WithAPIKey("benchmark-key"), api.WithBaseURL(srv.URL),
+		api.WithHTTPClient(&http.Client{Transport: newTransport()}))
+	if err != nil {
+		b.Fatal(err)
+	}
+	gc, err := gen.NewClientWithResponses(srv.URL, gen.WithHTTPClient(&http.Client{Transport: newTransport()}),
+		gen.WithRequestEditorFn(func(_ context.Context, req *http.Request) error {
+			req.Header.Set("Authorization", "Bearer benchmark-key")
+			return nil
+		}))
+	if err != nil {
+		b.Fatal(err)
+	}
+	hc := &http.Client{Transport: newTransport()}
+	url := srv.URL + "/v2/objects/people/records/" + id.String()
+	check := func(got openapi_types.UUID) error {
+		if got != id {
+			return fmt.Errorf("record %v, want %v", got, id)
 		}
-		b.SetBytes(int64(len(body)))
-		b.ReportAllocs()
-		for b.Loop() {
-			r, err := api.Result(c.GetRecordWithResponse(ctx, "people", id))
-			if err != nil {
-				b.Fatal(err)
-			}
-			if r.Data.ID.RecordID != id {
-				b.Fatalf("record %v, want %v", r.Data.ID.RecordID, id)
-			}
-		}
-	})
-
-	b.Run("NetHTTP", func(b *testing.B) {
-		hc := &http.Client{Transport: newTransport()}
-		url := srv.URL + "/v2/objects/people/records/" + id.String()
-		b.SetBytes(int64(len(body)))
-		b.ReportAllocs()
-		for b.Loop() {
+		return nil
+	}
+	return body, []caller{
+		{"NetHTTP", func() error {
 			r, err := getRecord(ctx, hc, url, "benchmark-key")
 			if err != nil {
-				b.Fatal(err)
+				return err
 			}
-			if r.ID.RecordID != id {
-				b.Fatalf("record %v, want %v", r.ID.RecordID, id)
+			return check(r.ID.RecordID)
+		}},
+		{"APIClient", func() error {
+			r, err := api.Result(c.GetRecordWithResponse(ctx, "people", id))
+			if err != nil {
+				return err
 			}
-		}
-	})
+			return check(r.Data.ID.RecordID)
+		}},
+		{"GenClient", func() error {
+			r, err := gc.GetRecordWithResponse(ctx, "people", id)
+			if err != nil {
+				return err
+			}
+			if r.JSON200 == nil {
+				return fmt.Errorf("status %d", r.StatusCode())
+			}
+			return check(r.JSON200.Data.ID.RecordID)
+		}},
+	}
 }
 
 // getRecord is the hand-written reference client for one Get record call.

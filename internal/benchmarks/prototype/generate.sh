@@ -40,7 +40,11 @@ if [ "${1:-}" = -bench ]; then
 		_build/bench/proto.test -test.run '^$' -test.bench DecodeRecords -test.benchmem -test.count 1 | tee -a _build/bench/proto.txt
 		uptime | sed "s/^/# load after run $i: /" | tee -a _build/bench/proto.txt
 	done
-	sed -E 's#^(Benchmark[A-Za-z]+)/([A-Za-z]+)#\1/impl=\2#' _build/bench/proto.txt > _build/bench/proto.impl.txt
-	go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da -col '/impl@(MapAny Typed Prototype)' _build/bench/proto.impl.txt |
-		tee _build/bench/proto.benchstat.txt
+	sed -E 's#^(BenchmarkDecodeRecords)/([A-Za-z]+)#\1/impl=\2#' _build/bench/proto.txt > _build/bench/proto.impl.txt
+	benchstat=(go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da)
+	{
+		"${benchstat[@]}" -filter '.name:DecodeRecords' -col '/impl@(MapAny Typed Prototype)' _build/bench/proto.impl.txt
+		echo
+		"${benchstat[@]}" -filter '.name:DecodeRecordsPaired' _build/bench/proto.impl.txt
+	} | tee _build/bench/proto.benchstat.txt
 fi
