@@ -77,33 +77,62 @@ func checkError(t *testing.T, e *Error, status int, body []byte) {
 		t.Fatalf("predicates disagree with status %d", status)
 	}
 	// When the body is Attio's error with string fields, they are kept.
-	var fields map[string]json.RawMessage
-	if json.Unmarshal(body, &fields) != nil {
+	fields, ok := objectFields(body)
+	if !ok {
 		return
 	}
-	for k := range fields {
-		for _, name := range []string{"type", "code", "message", "validation_errors"} {
-			if k != name && strings.EqualFold(k, name) {
-				return // encoding/json matches keys without case: ambiguous
-			}
-		}
-	}
 	want := map[string]string{}
-	for _, k := range []string{"type", "code", "message"} {
-		raw, ok := fields[k]
-		if !ok {
-			continue
+	for _, f := range fields {
+		for _, name := range []string{"type", "code", "message", "validation_errors"} {
+			if !strings.EqualFold(f.key, name) {
+				continue
+			}
+			if f.key != name || name == "validation_errors" {
+				return // ambiguous to encoding/json, or decoded by its own rules
+			}
+			var s string
+			if json.Unmarshal(f.value, &s) != nil {
+				return // not Attio's shape: nothing promised
+			}
+			want[name] = s // the last of duplicate keys wins, as in encoding/json
 		}
-		var s string
-		if json.Unmarshal(raw, &s) != nil {
-			return // not Attio's shape: nothing promised
-		}
-		want[k] = s
-	}
-	if _, ok := fields["validation_errors"]; ok {
-		return // decoded by ValidationError's own rules, tested elsewhere
 	}
 	if string(e.Type) != want["type"] || string(e.Code) != want["code"] || e.Message != want["message"] {
 		t.Fatalf("type %q code %q message %q, want %q", e.Type, e.Code, e.Message, want)
 	}
+}
+
+// field is one member of a JSON object, duplicates included.
+type field struct {
+	key   string
+	value json.RawMessage
+}
+
+// objectFields returns the members of the JSON object body in order, or
+// false if body is not one JSON object.
+func objectFields(body []byte) ([]field, bool) {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, false
+	}
+	var out []field
+	for dec.More() {
+		tok, err := dec.Token()
+		key, ok := tok.(string)
+		if err != nil || !ok {
+			return nil, false
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, false
+		}
+		out = append(out, field{key, v})
+	}
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('}') {
+		return nil, false
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, false // trailing data
+	}
+	return out, true
 }
