@@ -784,7 +784,8 @@ func clone(n *yaml.Node) *yaml.Node {
 }
 
 // renameComponents gives the existing component schemas Go names
-// ("select-option" -> "SelectOption") and rewrites the references to them.
+// ("select-option" -> "SelectOption") and rewrites the references to them,
+// $refs and discriminator mappings alike.
 func renameComponents(root *yaml.Node) {
 	schemas := getPath(root, "components", "schemas")
 	renamed := map[string]string{}
@@ -801,6 +802,12 @@ func renameComponents(root *yaml.Node) {
 				ref.Value = to
 			}
 		}
+		// Discriminator mappings refer to components too.
+		pairs(getPath(n, "discriminator", "mapping"), func(_ string, target *yaml.Node) {
+			if to, ok := renamed[target.Value]; ok {
+				target.Value = to
+			}
+		})
 	})
 }
 
