@@ -78,7 +78,7 @@ func conform(spec *testserver.Spec, client *api.Client, srv *testserver.Server, 
 			o.status, o.problem = run(cl, srv)
 		}
 		if o.problem != "" {
-			o.excused = exc.match("conformance", op.ID, "", o.problem)
+			o.excused = exc.match("conformance", op.ID, "", "", o.problem)
 		}
 		outcomes = append(outcomes, o)
 	}
@@ -155,8 +155,8 @@ func checkResponse(cl *call, resp reflect.Value, err error) (int, string) {
 	return status, ""
 }
 
-// report prints one line per operation and the total, and fails t for every
-// failure that no exception excuses.
+// report prints one line per operation, then the details of each failure
+// (failing t for those no exception excuses), then the total.
 func report(t *testing.T, outcomes []outcome) {
 	t.Helper()
 	idw, pathw := 0, 0
@@ -186,6 +186,8 @@ func report(t *testing.T, outcomes []outcome) {
 			line += "  " + firstLine(o.problem)
 		}
 		fmt.Println(strings.TrimRight(line, " "))
+	}
+	for _, o := range outcomes {
 		switch {
 		case o.excused != nil:
 			t.Logf("%s: known failure (%s): %s", o.op.ID, exceptionsFile, strings.TrimSpace(o.excused.Reason))

@@ -21,6 +21,9 @@ type exception struct {
 	Check string `yaml:"check"`
 	// Operation is a path.Match pattern on the operationId.
 	Operation string `yaml:"operation"`
+	// Body is a path.Match pattern on the body of a round-trip failure:
+	// a response's status code ("200") or "request"; empty matches any.
+	Body string `yaml:"body"`
 	// Pointer is a pattern on the JSON Pointer of a round-trip failure:
 	// segments separated by "/", each a path.Match pattern ("*" matches
 	// any one segment). A pattern that starts with "/" must match the
@@ -63,7 +66,7 @@ func loadExceptions(t testing.TB) *exceptions {
 		if e.Operation == "" || strings.TrimSpace(e.Reason) == "" {
 			t.Fatalf("%s: entry %d: operation and reason are required", exceptionsFile, i+1)
 		}
-		for _, p := range append([]string{e.Operation}, strings.Split(e.Pointer, "/")...) {
+		for _, p := range append([]string{e.Operation, e.Body}, strings.Split(e.Pointer, "/")...) {
 			if _, err := path.Match(p, ""); err != nil {
 				t.Fatalf("%s: entry %d: bad pattern %q: %v", exceptionsFile, i+1, p, err)
 			}
@@ -73,13 +76,14 @@ func loadExceptions(t testing.TB) *exceptions {
 }
 
 // match returns the exception that excuses a failure of check for
-// operation op at JSON Pointer ptr with message msg, and marks it used; nil
-// if none does.
-func (x *exceptions) match(check, op, ptr, msg string) *exception {
+// operation op in body (round trip only) at JSON Pointer ptr with message
+// msg, and marks it used; nil if none does.
+func (x *exceptions) match(check, op, body, ptr, msg string) *exception {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	for _, e := range x.list {
-		if e.Check != check || !globMatch(e.Operation, op) || (e.Pointer != "" && !pointerMatch(e.Pointer, ptr)) || !strings.Contains(msg, e.Contains) {
+		if e.Check != check || !globMatch(e.Operation, op) || (e.Body != "" && !globMatch(e.Body, body)) ||
+			(e.Pointer != "" && !pointerMatch(e.Pointer, ptr)) || !strings.Contains(msg, e.Contains) {
 			continue
 		}
 		e.used = true
