@@ -85,8 +85,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) Exchange {
 		return x
 	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxRequestBody+1))
-	if err != nil || len(body) > maxRequestBody {
-		return fail(http.StatusRequestEntityTooLarge, "request", "invalid_request_error", "validation_type", fmt.Errorf("reading the request body: %v (or larger than %d bytes)", err, maxRequestBody))
+	if err != nil {
+		return fail(http.StatusBadRequest, "request", "invalid_request_error", "validation_type", fmt.Errorf("reading the request body: %w", err))
+	}
+	if len(body) > maxRequestBody {
+		return fail(http.StatusRequestEntityTooLarge, "request", "invalid_request_error", "validation_type", fmt.Errorf("the request body is larger than %d bytes", maxRequestBody))
 	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
 
@@ -96,6 +99,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) Exchange {
 	}
 	x.Operation = route.Operation.OperationID
 	op := s.spec.Operation(x.Operation)
+	if op == nil {
+		return fail(http.StatusInternalServerError, "response", "invalid_request_error", "validation_type", fmt.Errorf("the router chose %s, which the spec does not list", route.Method+" "+route.Path))
+	}
 	in := &openapi3filter.RequestValidationInput{
 		Request:    r,
 		PathParams: params,
