@@ -47,7 +47,7 @@ vet: ## gofmt and go vet
 test: check check-old-spec vet ## everything CI runs
 	$(GO) test ./...
 
-conformance: fetch ## call every operation; against ATTIO_CONFORMANCE_BASE_URL if set, else an in-process validating server
+conformance: check ## call every operation; against ATTIO_CONFORMANCE_BASE_URL if set, else an in-process validating server
 	$(GO) test ./internal/conformance -run 'TestConformance' -count=1 -v
 
 bench: ## run the benchmarks (compare runs with benchstat)
