@@ -10123,15 +10123,8 @@ func (r CreateCallRecordingResponse) ContentType() string {
 type DeleteCallRecordingResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON204 the response for an HTTP 204 `application/json` response
-	JSON204 *map[string]interface{}
 	// JSON404 the response for an HTTP 404 `application/json` response
 	JSON404 *Error
-}
-
-// GetJSON204 returns the response for an HTTP 204 `application/json` response
-func (r DeleteCallRecordingResponse) GetJSON204() *map[string]interface{} {
-	return r.JSON204
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
@@ -15490,12 +15483,8 @@ func ParseDeleteCallRecordingResponse(rsp *http.Response) (*DeleteCallRecordingR
 	}
 
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 204:
-		var dest map[string]interface{}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON204 = &dest
+	case rsp.StatusCode == 204:
+		break // No content-type
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
 		var dest Error

@@ -104,3 +104,29 @@ func TestErrorComponentAlwaysPresent(t *testing.T) {
 		t.Errorf("ErrorsUnified = %d, want 0", r.ErrorsUnified)
 	}
 }
+
+func TestNoContentBodiesDropped(t *testing.T) {
+	doc := mustParseYAML(t, `openapi: 3.1.0
+info: {title: t, version: '1'}
+paths:
+  /v2/things/{id}:
+    delete:
+      summary: Delete a thing
+      responses:
+        '204': {description: Gone, content: {application/json: {schema: {type: object}}}}
+        '200': {description: OK, content: {application/json: {schema: {type: object}}}}
+`)
+	r, err := Document(doc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.NoContentBodies != 1 {
+		t.Errorf("NoContentBodies = %d, want 1", r.NoContentBodies)
+	}
+	if nodeAt(doc, "/paths/~1v2~1things~1{id}/delete/responses/204/content") != nil {
+		t.Error("the 204 response still declares a body")
+	}
+	if nodeAt(doc, "/paths/~1v2~1things~1{id}/delete/responses/200/content") == nil {
+		t.Error("the 200 response lost its body")
+	}
+}

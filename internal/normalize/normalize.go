@@ -30,6 +30,8 @@ type Report struct {
 	OperationsNamed int
 	// ErrorsUnified counts error responses pointed at the shared Error schema.
 	ErrorsUnified int
+	// NoContentBodies counts 204 responses whose declared body was dropped.
+	NoContentBodies int
 	// ScalarUnions counts unions of scalars collapsed to one type.
 	ScalarUnions int
 	// SingleValueEnums counts one-value enums made plain schemas.
@@ -66,6 +68,7 @@ func Document(doc *yaml.Node, ov *overlay.Overlay) (*Report, error) {
 	if r.ErrorsUnified, err = unifyErrors(root); err != nil {
 		return nil, err
 	}
+	r.NoContentBodies = dropNoContentBodies(root)
 	r.ScalarUnions = collapseScalarUnions(root)
 	if r.Schemas, err = hoist(root); err != nil {
 		return nil, err
