@@ -3,63 +3,30 @@ package fetch
 import (
 	"bytes"
 	"context"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/attio-community/attio-go/internal/repo"
 )
 
 // realSource returns the local copy of Attio's document named by
 // ATTIO_OPENAPI_URL. It skips only when the variable is unset: a value that
 // names no local file is a misconfiguration and fails, because these tests
-// never use the network. A relative path is tried against the current
-// directory (the package, under go test) and then the module root, where the
-// pipeline runs.
+// never use the network.
 func realSource(t testing.TB) string {
 	t.Helper()
 	src := strings.TrimSpace(os.Getenv(EnvSource))
 	if src == "" {
 		t.Skipf("%s is not set; set it to a local copy of Attio's OpenAPI document (e.g. ../shared/attio/openapi-2026-03-08.json from the module root) to run this test", EnvSource)
 	}
-	path := src
-	if u, err := url.Parse(src); err == nil && strings.EqualFold(u.Scheme, "file") {
-		if p, err := filePath(u); err == nil {
-			path = p
-		}
-	}
-	candidates := []string{path}
-	if !filepath.IsAbs(path) {
-		if root := moduleRoot(t); root != "" {
-			candidates = append(candidates, filepath.Join(root, path))
-		}
-	}
-	for _, p := range candidates {
-		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
-			return p
-		}
-	}
-	t.Fatalf("%s=%q does not name a local file (tried %s); these tests read a local copy of Attio's document and never the network", EnvSource, src, strings.Join(candidates, ", "))
-	return ""
-}
-
-// moduleRoot returns the directory holding go.mod above the current one.
-func moduleRoot(t testing.TB) string {
-	dir, err := os.Getwd()
+	path, err := repo.LocalDocument(src)
 	if err != nil {
-		return ""
+		t.Fatalf("%s: %v", EnvSource, err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
+	return path
 }
 
 func TestRealDocument(t *testing.T) {

@@ -11,12 +11,18 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/attio-community/attio-go/internal/repo"
 )
 
 // genPackage parses the generated files of gen/.
 func genPackage(t *testing.T) []*ast.File {
 	t.Helper()
-	paths, err := filepath.Glob(filepath.Join(moduleRoot(t), "gen", "*.gen.go"))
+	root, err := repo.Root()
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, err := filepath.Glob(filepath.Join(root, "gen", "*.gen.go"))
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no generated files in gen/ (%v)", err)
 	}
@@ -142,9 +148,13 @@ func TestEveryOperationIsAMethod(t *testing.T) {
 // which `make check` and `make generate` write.
 func operationIDs(t *testing.T) []string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(moduleRoot(t), "spec", "openapi.normalized.yaml"))
+	path, err := repo.File("spec/openapi.normalized.yaml")
 	if err != nil {
-		t.Fatalf("%v: run `make generate` (or `make check`) first", err)
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
 	}
 	var doc struct {
 		Paths map[string]map[string]struct {

@@ -1,13 +1,13 @@
 package normalize
 
 import (
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/attio-community/attio-go/internal/fetch"
+	"github.com/attio-community/attio-go/internal/repo"
 	"github.com/speakeasy-api/openapi/overlay"
 	"gopkg.in/yaml.v3"
 )
@@ -15,49 +15,18 @@ import (
 // realDocumentPath returns the local copy of Attio's document named by
 // ATTIO_OPENAPI_URL (CI sets it). It skips only when the variable is unset;
 // a value that names no local file fails, because these tests never use the
-// network. A relative path is tried against the current directory (the
-// package, under go test) and then the module root.
+// network.
 func realDocumentPath(t testing.TB) string {
 	t.Helper()
 	src := strings.TrimSpace(os.Getenv(fetch.EnvSource))
 	if src == "" {
 		t.Skipf("%s is not set; set it to a local copy of Attio's OpenAPI document (e.g. ../shared/attio/openapi-2026-03-08.json from the module root) to run this test", fetch.EnvSource)
 	}
-	path := src
-	if u, err := url.Parse(src); err == nil && strings.EqualFold(u.Scheme, "file") {
-		path = u.Path
-	}
-	candidates := []string{path}
-	if root := moduleRootDir(t); root != "" && !filepath.IsAbs(path) {
-		candidates = append(candidates, filepath.Join(root, path))
-	}
-	for _, p := range candidates {
-		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
-			return p
-		}
-	}
-	t.Fatalf("%s=%q names no local file (tried %s); this test reads a local copy of Attio's document, never the network", fetch.EnvSource, src, strings.Join(candidates, ", "))
-	return ""
-}
-
-// moduleRootDir returns the directory holding go.mod at or above the
-// current one.
-func moduleRootDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
+	path, err := repo.LocalDocument(src)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: %v", fetch.EnvSource, err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the package directory")
-		}
-		dir = parent
-	}
+	return path
 }
 
 // normalizeReal parses the canonical document and normalizes it with the
@@ -66,7 +35,11 @@ func moduleRootDir(t testing.TB) string {
 // does it here on a small one.)
 func normalizeReal(t *testing.T, canonical []byte) (*yaml.Node, *Report) {
 	t.Helper()
-	ov, err := overlay.Parse(filepath.Join(moduleRootDir(t), "spec", "overlay.yaml"))
+	overlayPath, err := repo.File("spec/overlay.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ov, err := overlay.Parse(overlayPath)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/attio-community/attio-go/internal/repo"
 )
 
 // repoPaths returns DefaultPaths made absolute at the repository root (go
@@ -14,19 +16,9 @@ import (
 // pipeline reads is missing.
 func repoPaths(t *testing.T) Paths {
 	t.Helper()
-	dir, err := os.Getwd()
+	dir, err := repo.Root()
 	if err != nil {
 		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if parent := filepath.Dir(dir); parent != dir {
-			dir = parent
-		} else {
-			t.Fatal("no go.mod above the test directory")
-		}
 	}
 	p := DefaultPaths
 	for _, f := range []*string{&p.Spec, &p.Overlay, &p.Normalized, &p.Lock, &p.Gen, &p.Out, &p.Scopes} {

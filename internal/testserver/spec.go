@@ -1,11 +1,8 @@
 package testserver
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,6 +10,8 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/legacy"
+
+	"github.com/attio-community/attio-go/internal/repo"
 )
 
 // NormalizedSpec is where `make generate` (and `make check`) write the
@@ -45,25 +44,7 @@ type Operation struct {
 // when the file does not exist: the tests that need it must not pass
 // without it.
 func SpecPath() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory: run the tests inside the attio-go module")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, filepath.FromSlash(NormalizedSpec))
-	if _, err := os.Stat(path); err != nil {
-		return "", fmt.Errorf("%s is missing: run `make generate` (or `make check`, which `make test` runs first) to fetch and normalize Attio's OpenAPI document: %w", path, err)
-	}
-	return path, nil
+	return repo.File(NormalizedSpec)
 }
 
 // Load reads the OpenAPI document at path, resolves its references and
