@@ -15,7 +15,8 @@
 # package into the copy, so only the package itself is compiled. The table
 # shows the median of the runs. Memory is the peak resident set of the
 # largest process of the build (GNU time's %M: the compiler, here); without
-# /usr/bin/time, bash's time gives wall time only.
+# /usr/bin/time, bash's time gives wall time only. Each timed build waits
+# for an idle second first (lib.sh).
 set -euo pipefail
 runs=${1:-3}
 root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
@@ -38,6 +39,8 @@ YAML
 echo "generating the naive output from $spec ..." >&2
 go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config "$work/naive.yaml" "$spec"
 
+# shellcheck source=lib.sh
+source internal/benchmarks/lib.sh
 have_time=
 [ -x /usr/bin/time ] && have_time=1
 
@@ -54,6 +57,7 @@ measure() {
 	for ((i = 1; i <= runs; i++)); do
 		rm -rf "$base.run"
 		cp -a "$base" "$base.run"
+		wait_idle >&2
 		if [ -n "$have_time" ]; then
 			out=$(GOCACHE=$base.run /usr/bin/time -f '%e %M' go build "$pkg" 2>&1 >/dev/null | tail -n1)
 			secs+=("${out% *}")

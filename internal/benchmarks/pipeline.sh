@@ -23,6 +23,8 @@ out=_build/pipeline
 mkdir -p "$out/gen"
 args=(-out "$out/gen" -normalized "$out/openapi.normalized.yaml" -lock "$out/openapi.lock")
 
+# shellcheck source=lib.sh
+source internal/benchmarks/lib.sh
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 # wall CMD...: prints the command's wall time in seconds; its output goes to $out/last.txt.
 wall() {
@@ -44,6 +46,7 @@ both() {
 go run ./internal/cmd/generate "${args[@]}" > /dev/null # warm the go run cache
 go run ./internal/cmd/fetch -o "$out/openapi.yaml" > /dev/null
 for ((i = 1; i <= runs; i++)); do
+	wait_idle
 	bin+=("$(wall "$out/generate" "${args[@]}")")
 	grep '^elapsed' "$out/last.txt" | sed "s/^/built    run $i: /"
 	gorun+=("$(wall go run ./internal/cmd/generate "${args[@]}")")

@@ -34,8 +34,11 @@ cp internal/benchmarks/prototype/api_bench_test.go.in "$out/proto_bench_test.go"
 go vet "./$out"
 go test -c -o _build/bench/apiproto.test "./$out"
 uptime | sed 's/^/# load before: /' | tee _build/bench/apiproto.txt
+# shellcheck source=../lib.sh
+source internal/benchmarks/lib.sh
 for ((i = 1; i <= ${COUNT:-6}; i++)); do
-	_build/bench/apiproto.test -test.run '^$' -test.bench GetRecordPaired -test.benchmem -test.count 1 | tee -a _build/bench/apiproto.txt
+	wait_idle | tee -a _build/bench/apiproto.txt
+	_build/bench/apiproto.test -test.run '^$' -test.bench GetRecordPaired -test.benchmem -test.benchtime 3s -test.count 1 | tee -a _build/bench/apiproto.txt
 	uptime | sed "s/^/# load after run $i: /" | tee -a _build/bench/apiproto.txt
 done
 go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da _build/bench/apiproto.txt | tee _build/bench/apiproto.benchstat.txt

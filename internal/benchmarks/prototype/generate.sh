@@ -36,8 +36,12 @@ if [ "${1:-}" = -bench ]; then
 	mkdir -p _build/bench
 	go test -c -o _build/bench/proto.test "./$out"
 	uptime | sed 's/^/# load before: /' | tee _build/bench/proto.txt
+	# shellcheck source=../lib.sh
+	source internal/benchmarks/lib.sh
 	for ((i = 1; i <= ${COUNT:-6}; i++)); do
-		_build/bench/proto.test -test.run '^$' -test.bench DecodeRecords -test.benchmem -test.count 1 | tee -a _build/bench/proto.txt
+		wait_idle | tee -a _build/bench/proto.txt
+		_build/bench/proto.test -test.run '^$' -test.bench 'DecodeRecords$' -test.benchmem -test.count 1 | tee -a _build/bench/proto.txt
+		_build/bench/proto.test -test.run '^$' -test.bench 'DecodeRecordsPaired' -test.benchmem -test.benchtime 3s -test.count 1 | tee -a _build/bench/proto.txt
 		uptime | sed "s/^/# load after run $i: /" | tee -a _build/bench/proto.txt
 	done
 	sed -E 's#^(BenchmarkDecodeRecords)/([A-Za-z]+)#\1/impl=\2#' _build/bench/proto.txt > _build/bench/proto.impl.txt
