@@ -38,6 +38,9 @@ type Report struct {
 	SingleValueEnums int
 	// Schemas counts the named schemas after hoisting.
 	Schemas int
+	// RequestNulls counts optional nullable request-body properties made
+	// nullable.Nullable[T], so that a typed body can send null.
+	RequestNulls int
 }
 
 // Document normalizes doc, the root of a parsed OpenAPI document, in place.
@@ -74,5 +77,6 @@ func Document(doc *yaml.Node, ov *overlay.Overlay) (*Report, error) {
 		return nil, err
 	}
 	r.SingleValueEnums = inlineSingleValueEnums(root)
+	r.RequestNulls = len(markRequestNulls(root).Marked)
 	return r, nil
 }
