@@ -4,6 +4,9 @@
 # committed), adds the prototype's benchmark and test, and runs them.
 #   bash internal/benchmarks/prototype/generate.sh            # generate, test
 #   COUNT=10 bash internal/benchmarks/prototype/generate.sh -bench  # ... and benchmark
+# With EXPERIMENT set (e.g. EXPERIMENT=jsonv2: encoding/json on the v2
+# engine), the benchmark is built with GOEXPERIMENT=$EXPERIMENT and its
+# results are named after it.
 # Run from anywhere in the repository; `make generate` (or `make check`)
 # must have written spec/openapi.normalized.yaml.
 set -euo pipefail
@@ -35,23 +38,24 @@ cp "$here/bench_test.go.in" "$out/proto_bench_test.go"
 go vet "./$out"
 go test -count=1 -run TestPrototypeAgrees "./$out"
 if [ "${1:-}" = -bench ]; then
+	tag=${EXPERIMENT:+-$EXPERIMENT}
 	# One sub-benchmark of each per run, COUNT runs (see ../bench.sh).
 	mkdir -p _build/bench
-	go test -c -o _build/bench/proto.test "./$out"
-	uptime | sed 's/^/# load before: /' | tee _build/bench/proto.txt
+	GOEXPERIMENT=${EXPERIMENT:-} go test -c -o _build/bench/proto$tag.test "./$out"
+	uptime | sed 's/^/# load before: /' | tee _build/bench/proto$tag.txt
 	# shellcheck source=../lib.sh
 	source internal/benchmarks/lib.sh
 	for ((i = 1; i <= ${COUNT:-6}; i++)); do
-		wait_idle | tee -a _build/bench/proto.txt
-		_build/bench/proto.test -test.run '^$' -test.bench 'DecodeRecords$' -test.benchmem -test.count 1 | tee -a _build/bench/proto.txt
-		_build/bench/proto.test -test.run '^$' -test.bench 'DecodeRecordsPaired' -test.benchmem -test.benchtime 3s -test.count 1 | tee -a _build/bench/proto.txt
-		uptime | sed "s/^/# load after run $i: /" | tee -a _build/bench/proto.txt
+		wait_idle | tee -a _build/bench/proto$tag.txt
+		_build/bench/proto$tag.test -test.run '^$' -test.bench 'DecodeRecords$' -test.benchmem -test.count 1 | tee -a _build/bench/proto$tag.txt
+		_build/bench/proto$tag.test -test.run '^$' -test.bench 'DecodeRecordsPaired' -test.benchmem -test.benchtime 3s -test.count 1 | tee -a _build/bench/proto$tag.txt
+		uptime | sed "s/^/# load after run $i: /" | tee -a _build/bench/proto$tag.txt
 	done
-	sed -E 's#^(BenchmarkDecodeRecords)/([A-Za-z]+)#\1/impl=\2#' _build/bench/proto.txt > _build/bench/proto.impl.txt
+	sed -E 's#^(BenchmarkDecodeRecords)/([A-Za-z]+)#\1/impl=\2#' _build/bench/proto$tag.txt > _build/bench/proto$tag.impl.txt
 	benchstat=(go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da)
 	{
-		"${benchstat[@]}" -filter '.name:DecodeRecords' -col '/impl@(MapAny Typed Prototype)' _build/bench/proto.impl.txt
+		"${benchstat[@]}" -filter '.name:DecodeRecords' -col '/impl@(MapAny Typed Prototype)' _build/bench/proto$tag.impl.txt
 		echo
-		"${benchstat[@]}" -filter '.name:DecodeRecordsPaired' _build/bench/proto.impl.txt
-	} | tee _build/bench/proto.benchstat.txt
+		"${benchstat[@]}" -filter '.name:DecodeRecordsPaired' _build/bench/proto$tag.impl.txt
+	} | tee _build/bench/proto$tag.benchstat.txt
 fi
