@@ -5,6 +5,9 @@
 # dependencies already built.
 #
 #   bash internal/benchmarks/buildcost.sh [runs]     # runs defaults to 3
+#   EXTRA=_build/proto/gen bash internal/benchmarks/buildcost.sh
+#       also measures another generated package (here the decode
+#       prototype's, see prototype/generate.sh) in a third column
 #
 # Needs spec/openapi.yaml (`make generate` or `make fetch` writes it). The
 # naive output is generated from it with the pinned oapi-codegen and a plain
@@ -89,15 +92,29 @@ echo "building gen ($runs runs) ..." >&2
 read -r g_secs g_kb < <(measure ./gen gen)
 echo "building naive ($runs runs) ..." >&2
 read -r n_secs n_kb < <(measure ./_build/naive naive)
+if [ -n "${EXTRA:-}" ]; then
+	read -r x_bytes x_lines x_types < <(stats "$EXTRA")
+	echo "building $EXTRA ($runs runs) ..." >&2
+	read -r x_secs x_kb < <(measure "./$EXTRA" extra)
+fi
 echo "load after: $(uptime)" >&2
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
-mem() { if [ -n "$have_time" ]; then awk -v k="$1" 'BEGIN { printf "%.0f MB", k / 1024 }'; else echo "n/a"; fi; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.3f", a / b }'; }
+mem() { if [ -n "$have_time" ]; then awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; else echo "n/a"; fi; }
 
-printf '\n| %-26s | %12s | %12s | %10s |\n' "" "gen/" "naive" "gen/naive"
-printf '| %-26s | %12s | %12s | %10s |\n' "---" "---:" "---:" "---:"
-printf '| %-26s | %12s | %12s | %10s |\n' "bytes" "$g_bytes" "$n_bytes" "$(ratio "$g_bytes" "$n_bytes")"
-printf '| %-26s | %12s | %12s | %10s |\n' "lines" "$g_lines" "$n_lines" "$(ratio "$g_lines" "$n_lines")"
-printf '| %-26s | %12s | %12s | %10s |\n' "exported types" "$g_types" "$n_types" "$(ratio "$g_types" "$n_types")"
-printf '| %-26s | %12s | %12s | %10s |\n' "go build time (median $runs)" "$g_secs s" "$n_secs s" "$(ratio "$g_secs" "$n_secs")"
-printf '| %-26s | %12s | %12s | %10s |\n' "go build peak RSS" "$(mem "$g_kb")" "$(mem "$n_kb")" "$(ratio "$g_kb" "$n_kb")"
+# row LABEL GEN NAIVE [EXTRA]: one table row, ratios to naive.
+row() {
+	if [ -n "${EXTRA:-}" ]; then
+		printf '| %-26s | %12s | %12s | %10s | %12s | %10s |\n' "$1" "$2" "$3" "$4" "$5" "$6"
+	else
+		printf '| %-26s | %12s | %12s | %10s |\n' "$1" "$2" "$3" "$4"
+	fi
+}
+echo
+row "" "gen/" "naive" "gen/naive" "${EXTRA:-}" "${EXTRA:+its/naive}"
+row "---" "---:" "---:" "---:" "---:" "---:"
+row "bytes" "$g_bytes" "$n_bytes" "$(ratio "$g_bytes" "$n_bytes")" "${x_bytes:-}" "$(ratio "${x_bytes:-0}" "$n_bytes")"
+row "lines" "$g_lines" "$n_lines" "$(ratio "$g_lines" "$n_lines")" "${x_lines:-}" "$(ratio "${x_lines:-0}" "$n_lines")"
+row "exported types" "$g_types" "$n_types" "$(ratio "$g_types" "$n_types")" "${x_types:-}" "$(ratio "${x_types:-0}" "$n_types")"
+row "go build time (median $runs)" "$g_secs s" "$n_secs s" "$(ratio "$g_secs" "$n_secs")" "${x_secs:-} s" "$(ratio "${x_secs:-0}" "$n_secs")"
+row "go build peak RSS" "$(mem "$g_kb")" "$(mem "$n_kb")" "$(ratio "$g_kb" "$n_kb")" "$(mem "${x_kb:-0}")" "$(ratio "${x_kb:-0}" "$n_kb")"

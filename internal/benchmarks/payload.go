@@ -16,22 +16,24 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/attio-community/attio-go/internal/repo"
 )
 
 // SpecPath returns the path of spec/openapi.normalized.yaml in this
-// repository, wherever the caller's working directory is.
+// repository (found through internal/repo, from the working directory).
 func SpecPath() string {
-	_, file, _, ok := runtime.Caller(0)
-	if !ok {
-		return filepath.FromSlash("spec/openapi.normalized.yaml")
+	const name = "spec/openapi.normalized.yaml"
+	root, err := repo.Root()
+	if err != nil {
+		return filepath.FromSlash(name)
 	}
-	return filepath.Join(filepath.Dir(file), "..", "..", "spec", "openapi.normalized.yaml")
+	return filepath.Join(root, filepath.FromSlash(name))
 }
 
 // ErrNoSpec reports that the normalized spec has not been generated yet.
