@@ -1,14 +1,18 @@
 // Command markfast stands in, for the decode prototype, for a rule the
 // normalization step would own: it marks with `x-attio-decode-fast: true`
-// every object schema that the variants of a discriminated union hold,
-// the variants included, directly or through $refs, so that the prototype
-// typedef.tmpl gives their Go types a decodeFast method.
+// the discriminated unions named by -unions (by default the attribute
+// values of records and entries, whose decoding is what matters) and every
+// object schema their variants hold, the variants included, directly or
+// through $refs, so that the prototype templates give their Go types a
+// decodeFast method. Other unions keep encoding/json, to keep the
+// generated code small.
 //
-//	go run ./internal/benchmarks/prototype/markfast in.yaml out.yaml
+//	go run ./internal/benchmarks/prototype/markfast [-unions A,B] in.yaml out.yaml
 package main
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -20,11 +24,13 @@ import (
 const Extension = "x-attio-decode-fast"
 
 func main() {
-	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: markfast in.yaml out.yaml")
+	unions := flag.String("unions", "AttributeValue,OutputValue", "the unions to mark, comma-separated; empty for every discriminated union")
+	flag.Parse()
+	if flag.NArg() != 2 {
+		fmt.Fprintln(os.Stderr, "usage: markfast [-unions A,B] in.yaml out.yaml")
 		os.Exit(2)
 	}
-	n, err := run(os.Args[1], os.Args[2])
+	n, err := run(flag.Arg(0), flag.Arg(1), *unions)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "markfast:", err)
 		os.Exit(1)
@@ -32,7 +38,13 @@ func main() {
 	fmt.Printf("markfast: marked %d schemas\n", n)
 }
 
-func run(in, out string) (int, error) {
+func run(in, out, unions string) (int, error) {
+	want := map[string]bool{}
+	for _, u := range strings.Split(unions, ",") {
+		if u = strings.TrimSpace(u); u != "" {
+			want[u] = true
+		}
+	}
 	data, err := os.ReadFile(in)
 	if err != nil {
 		return 0, err
@@ -46,6 +58,11 @@ func run(in, out string) (int, error) {
 		return 0, fmt.Errorf("%s: no components.schemas", in)
 	}
 	marked := map[string]bool{}
+	flag := func(s *yaml.Node) {
+		s.Content = append(s.Content,
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: Extension},
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
 	var mark func(name string)
 	mark = func(name string) {
 		s := get(schemas, name)
@@ -60,21 +77,22 @@ func run(in, out string) (int, error) {
 			return
 		}
 		marked[name] = true
-		s.Content = append(s.Content,
-			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: Extension},
-			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+		flag(s)
 		for i := 1; i < len(props.Content); i += 2 {
 			for _, ref := range refs(props.Content[i]) {
 				mark(ref)
 			}
 		}
 	}
+	unionsMarked := 0
 	for i := 0; i < len(schemas.Content); i += 2 {
 		s := schemas.Content[i+1]
 		mapping := get(get(s, "discriminator"), "mapping")
-		if mapping == nil {
+		if mapping == nil || (len(want) > 0 && !want[schemas.Content[i].Value]) {
 			continue
 		}
+		flag(s)
+		unionsMarked++
 		for j := 1; j < len(mapping.Content); j += 2 {
 			mark(strings.TrimPrefix(mapping.Content[j].Value, "#/components/schemas/"))
 		}
@@ -85,7 +103,10 @@ func run(in, out string) (int, error) {
 	if err := enc.Encode(&doc); err != nil {
 		return 0, err
 	}
-	return len(marked), os.WriteFile(out, buf.Bytes(), 0o644)
+	if unionsMarked == 0 {
+		return 0, fmt.Errorf("no discriminated union named %q", unions)
+	}
+	return len(marked) + unionsMarked, os.WriteFile(out, buf.Bytes(), 0o644)
 }
 
 // get returns the value of key in the mapping node m, or nil.
