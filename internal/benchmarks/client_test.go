@@ -259,11 +259,12 @@ func (h *heapSampler) sample() {
 	}
 }
 
-// Stop ends the sampling and returns the peak in MB.
+// Stop ends the sampling and returns the peak in MB (10^6 bytes, as
+// benchstat reads the unit).
 func (h *heapSampler) Stop() float64 {
 	close(h.stop)
 	h.done.Wait()
-	return float64(h.peak.Load()) / (1 << 20)
+	return float64(h.peak.Load()) / 1e6
 }
 
 // BenchmarkPaginate iterates over every record of a List records query
@@ -293,7 +294,7 @@ func BenchmarkPaginate(b *testing.B) {
 				runtime.GC()
 				var ms runtime.MemStats
 				runtime.ReadMemStats(&ms)
-				before = max(before, float64(ms.HeapInuse)/(1<<20))
+				before = max(before, float64(ms.HeapInuse)/1e6)
 				h := newHeapSampler()
 				b.StartTimer()
 				n := 0
