@@ -314,3 +314,10 @@ func assertRefAt(t testing.TB, root *yaml.Node, pointer, name string) {
 		}
 	}
 }
+
+// normalizeProperty normalizes a document whose one component, Thing, has
+// one property p with the given schema (YAML flow text).
+func normalizeProperty(t *testing.T, property string) (*yaml.Node, *Report) {
+	t.Helper()
+	return normalizeText(t, docWithThing("type: object\nproperties:\n  p: "+property), "")
+}

@@ -48,7 +48,7 @@ func TestSingleValueEnums(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root, r := normalizeText(t, docWithThing("type: object\nproperties:\n  p: "+tt.property), "")
+			root, r := normalizeProperty(t, tt.property)
 			assertNodeAt(t, root, "/components/schemas/Thing/properties/p", tt.want)
 			if r.SingleValueEnums != tt.count {
 				t.Errorf("SingleValueEnums = %d, want %d", r.SingleValueEnums, tt.count)

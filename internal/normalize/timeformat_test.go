@@ -78,7 +78,7 @@ func TestTimeFormats(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root, r := normalizeText(t, docWithThing("type: object\nproperties:\n  p: "+tt.property), "")
+			root, r := normalizeProperty(t, tt.property)
 			assertNodeAt(t, root, "/components/schemas/Thing/properties/p", tt.want)
 			if r.TimeFormats != tt.changed {
 				t.Errorf("TimeFormats = %d, want %d", r.TimeFormats, tt.changed)
