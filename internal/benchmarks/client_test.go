@@ -42,7 +42,7 @@ func recordServer(body []byte) *httptest.Server {
 }
 
 // BenchmarkGetRecord makes sequential Get record calls against one loopback
-// server that answers with a pre-encoded 15-value record (about 5.4 KB):
+// server that answers with a pre-encoded 15-value record (about 5.3 KB):
 //
 //   - APIClient: api.Result(c.GetRecordWithResponse(...)) through api.Client,
 //     so authorization, the retry loop, error mapping and gen's decode.
