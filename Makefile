@@ -50,8 +50,8 @@ test: check check-old-spec vet ## everything CI runs
 conformance: check ## call every operation; against ATTIO_CONFORMANCE_BASE_URL if set, else an in-process validating server
 	$(GO) test ./internal/conformance -run 'TestConformance' -count=1 -v
 
-bench: ## run the benchmarks (compare runs with benchstat)
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+bench: check ## run the benchmarks against their references, compared with benchstat (BENCHMARKS.md)
+	bash internal/benchmarks/bench.sh
 
 clean: ## remove scratch output
 	rm -rf _build

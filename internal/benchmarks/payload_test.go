@@ -2,7 +2,6 @@ package benchmarks
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"sync"
 	"testing"
@@ -16,14 +15,11 @@ var (
 	specErr  error
 )
 
-// loadSpec returns the shared Spec, skipping the test or benchmark when the
-// normalized spec has not been generated.
+// loadSpec returns the shared Spec, failing the test or benchmark (with
+// how to create it) when the normalized spec has not been generated.
 func loadSpec(tb testing.TB) *Spec {
 	tb.Helper()
 	specOnce.Do(func() { spec, specErr = LoadSpec(SpecPath()) })
-	if errors.Is(specErr, ErrNoSpec) {
-		tb.Skip(specErr)
-	}
 	if specErr != nil {
 		tb.Fatal(specErr)
 	}
