@@ -315,9 +315,18 @@ func assertRefAt(t testing.TB, root *yaml.Node, pointer, name string) {
 	}
 }
 
-// normalizeProperty normalizes a document whose one component, Thing, has
-// one property p with the given schema (YAML flow text).
+// normalizeProperty normalizes a document whose component Thing has one
+// property p with the given schema (YAML flow text), beside a component
+// Other for p to refer to.
 func normalizeProperty(t *testing.T, property string) (*yaml.Node, *Report) {
 	t.Helper()
-	return normalizeText(t, docWithThing("type: object\nproperties:\n  p: "+property), "")
+	return normalizeText(t, docWithOps(`
+thing:
+  type: object
+  properties:
+    p: `+property+`
+other:
+  type: object
+  properties: {x: {type: string}}
+`, listThings), "")
 }

@@ -84,15 +84,7 @@ func TestNullable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root, r := normalizeText(t, docWithOps(`
-thing:
-  type: object
-  properties:
-    p: `+tt.property+`
-other:
-  type: object
-  properties: {x: {type: string}}
-`, listThings), "")
+			root, r := normalizeProperty(t, tt.property)
 			assertNodeAt(t, root, "/components/schemas/Thing/properties/p", tt.want)
 			if tt.fixed >= 0 && r.NullableFixed != tt.fixed {
 				t.Errorf("NullableFixed = %d, want %d", r.NullableFixed, tt.fixed)

@@ -78,15 +78,7 @@ func TestScalarUnions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root, r := normalizeText(t, docWithOps(`
-thing:
-  type: object
-  properties:
-    p: `+tt.property+`
-other:
-  type: object
-  properties: {x: {type: string}}
-`, listThings), "")
+			root, r := normalizeProperty(t, tt.property)
 			p := resolveRef(root, mustNodeAt(t, root, "/components/schemas/Thing/properties/p"))
 			if tt.want != "" {
 				// Union branches become references too; compare what
