@@ -90,12 +90,16 @@ func Build(ctx context.Context, p Paths, source string) (*Result, []byte, error)
 	if err != nil {
 		return nil, nil, err
 	}
+	version, err := generatorVersion(filepath.Join(filepath.Dir(filepath.Clean(p.Gen)), "go.mod"))
+	if err != nil {
+		return nil, nil, err
+	}
 	for _, c := range configs {
 		code, err := codegen.Generate(spec, c.Configuration)
 		if err != nil {
 			return nil, nil, fmt.Errorf("oapi-codegen (%s): %w", c.Output, err)
 		}
-		r.Files[c.Output] = []byte(code)
+		r.Files[c.Output] = withGeneratorHeader([]byte(code), version)
 		r.Types += len(exportedType.FindAllIndex([]byte(code), -1))
 	}
 	if r.Scopes, err = scopesFile(spec); err != nil {
