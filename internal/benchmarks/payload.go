@@ -12,10 +12,8 @@ package benchmarks
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -25,19 +23,15 @@ import (
 	"github.com/attio-community/attio-go/internal/repo"
 )
 
-// SpecPath returns the path of spec/openapi.normalized.yaml in this
-// repository (found through internal/repo, from the working directory).
-func SpecPath() string {
-	const name = "spec/openapi.normalized.yaml"
-	root, err := repo.Root()
+// LoadRepoSpec loads the repository's normalized spec, failing with how to
+// create it when it is missing.
+func LoadRepoSpec() (*Spec, error) {
+	path, err := repo.File(repo.NormalizedSpec)
 	if err != nil {
-		return filepath.FromSlash(name)
+		return nil, err
 	}
-	return filepath.Join(root, filepath.FromSlash(name))
+	return LoadSpec(path)
 }
-
-// ErrNoSpec reports that the normalized spec has not been generated yet.
-var ErrNoSpec = errors.New("spec/openapi.normalized.yaml is missing: run `make generate` (or `make check`) first")
 
 // Spec is a loaded OpenAPI document that payloads are assembled from.
 type Spec struct {
@@ -54,9 +48,6 @@ type Spec struct {
 // example value per AttributeValue variant.
 func LoadSpec(path string) (*Spec, error) {
 	data, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("%w (%s)", ErrNoSpec, path)
-	}
 	if err != nil {
 		return nil, err
 	}

@@ -19,7 +19,7 @@ var (
 // how to create it) when the normalized spec has not been generated.
 func loadSpec(tb testing.TB) *Spec {
 	tb.Helper()
-	specOnce.Do(func() { spec, specErr = LoadSpec(SpecPath()) })
+	specOnce.Do(func() { spec, specErr = LoadRepoSpec() })
 	if specErr != nil {
 		tb.Fatal(specErr)
 	}

@@ -148,7 +148,7 @@ func TestEveryOperationIsAMethod(t *testing.T) {
 // which `make check` and `make generate` write.
 func operationIDs(t *testing.T) []string {
 	t.Helper()
-	path, err := repo.File("spec/openapi.normalized.yaml")
+	path, err := repo.File(repo.NormalizedSpec)
 	if err != nil {
 		t.Fatal(err)
 	}

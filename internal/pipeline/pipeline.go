@@ -19,6 +19,7 @@ import (
 
 	"github.com/attio-community/attio-go/internal/fetch"
 	"github.com/attio-community/attio-go/internal/normalize"
+	"github.com/attio-community/attio-go/internal/repo"
 )
 
 // Paths names the pipeline's inputs and outputs.
@@ -36,7 +37,7 @@ type Paths struct {
 var DefaultPaths = Paths{
 	Spec:       "spec/openapi.yaml",
 	Overlay:    "spec/overlay.yaml",
-	Normalized: "spec/openapi.normalized.yaml",
+	Normalized: repo.NormalizedSpec,
 	Lock:       "spec/openapi.lock",
 	Gen:        "gen",
 	Out:        "gen",

@@ -13,6 +13,12 @@ import (
 	"strings"
 )
 
+// NormalizedSpec is where the pipeline writes the normalized document that
+// gen/ is generated from and the tests validate against, relative to the
+// repository root. It is git-ignored: `make generate` and `make check`
+// write it.
+const NormalizedSpec = "spec/openapi.normalized.yaml"
+
 // Root returns the directory holding go.mod at or above the working
 // directory.
 func Root() (string, error) {

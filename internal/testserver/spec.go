@@ -14,10 +14,6 @@ import (
 	"github.com/attio-community/attio-go/internal/repo"
 )
 
-// NormalizedSpec is where `make generate` (and `make check`) write the
-// normalized document, relative to the module root. It is git-ignored.
-const NormalizedSpec = "spec/openapi.normalized.yaml"
-
 // Spec is a loaded OpenAPI document and the operations in it.
 type Spec struct {
 	// Doc is the document, with every $ref resolved.
@@ -44,7 +40,7 @@ type Operation struct {
 // when the file does not exist: the tests that need it must not pass
 // without it.
 func SpecPath() (string, error) {
-	return repo.File(NormalizedSpec)
+	return repo.File(repo.NormalizedSpec)
 }
 
 // Load reads the OpenAPI document at path, resolves its references and
