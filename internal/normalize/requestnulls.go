@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
+
 	"gopkg.in/yaml.v3"
 )
 
@@ -266,47 +268,31 @@ func (m *nullMarker) goType(s *yaml.Node) (string, string) {
 	return "", "type " + types[0]
 }
 
-// goScalarType is oapi-codegen's DefaultTypeMapping (pkg/codegen/
-// typemapping.go) merged with the type-mapping of gen/oapi-codegen.*.yaml,
-// which makes numbers float64. The generated files import time and
-// openapi_types (github.com/oapi-codegen/runtime/types) by those names.
+// generatorTypes is oapi-codegen's own type mapping (codegen.
+// DefaultTypeMapping) with the type-mapping gen/oapi-codegen.*.yaml adds:
+// numbers are float64. The generated files import time and openapi_types
+// (github.com/oapi-codegen/runtime/types) by those names.
+var generatorTypes = codegen.DefaultTypeMapping.Merge(codegen.TypeMapping{
+	Number: codegen.FormatMapping{Default: codegen.SimpleTypeSpec{Type: "float64"}},
+})
+
+// goScalarType returns the Go type oapi-codegen gives a scalar of typ and
+// format, or "" for a type that is not a scalar.
 func goScalarType(typ, format string) string {
+	var m codegen.FormatMapping
 	switch typ {
 	case "string":
-		switch format {
-		case "date-time":
-			return "time.Time"
-		case "date":
-			return "openapi_types.Date"
-		case "uuid":
-			return "openapi_types.UUID"
-		case "email":
-			return "openapi_types.Email"
-		case "byte":
-			return "[]byte"
-		case "binary":
-			return "openapi_types.File"
-		case "duration":
-			return "openapi_types.Duration"
-		case "json":
-			return "json.RawMessage"
-		}
-		return "string"
+		m = generatorTypes.String
 	case "integer":
-		switch format {
-		case "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64":
-			return format
-		}
-		return "int"
+		m = generatorTypes.Integer
 	case "number":
-		if format == "float" {
-			return "float32"
-		}
-		return "float64"
+		m = generatorTypes.Number
 	case "boolean":
-		return "bool"
+		m = generatorTypes.Boolean
+	default:
+		return ""
 	}
-	return ""
+	return m.Resolve(format).Type
 }
 
 // componentRef returns the component a schema refers to, if it is a
