@@ -57,8 +57,10 @@ func printSummary(r *pipeline.Result, elapsed time.Duration) {
 	fmt.Printf("document    %s %s, sha256 %s\n", r.Lock.Title, r.Lock.Version, r.Lock.SHA256)
 	fmt.Printf("operations  %d (%d named from summaries)\n", r.Lock.Operations, r.Report.OperationsNamed)
 	rep := r.Report
-	fmt.Printf("normalized  %d nullable schemas, %d date-times, %d error responses, %d one-value enums; %d named schemas\n",
-		rep.NullableFixed, rep.TimeFormats, rep.ErrorsUnified, rep.SingleValueEnums, rep.Schemas)
+	fmt.Printf("normalized  %d nullable schemas, %d date-times, %d error responses, %d one-value enums, %d scalar unions,\n",
+		rep.NullableFixed, rep.TimeFormats, rep.ErrorsUnified, rep.SingleValueEnums, rep.ScalarUnions)
+	fmt.Printf("            %d placeholders, %d path parameters, %d 204 bodies, %d nullable request fields; %d named schemas\n",
+		rep.Placeholders, rep.PathParameters, rep.NoContentBodies, rep.RequestNulls, rep.Schemas)
 	names := make([]string, 0, len(r.Files))
 	size := 0
 	for name, code := range r.Files {
