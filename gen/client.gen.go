@@ -6,12 +6,13 @@ package gen
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/attio-community/attio-go/internal/json"
 
 	"github.com/oapi-codegen/runtime"
 	openapi_types "github.com/oapi-codegen/runtime/types"
@@ -7339,6 +7340,27 @@ func NewClientWithResponses(server string, opts ...ClientOption) (*ClientWithRes
 	return &ClientWithResponses{client}, nil
 }
 
+// BodyError is the error every Parse function, and so every WithResponse
+// method, returns when a response's body cannot be read, or cannot be
+// decoded into the type the document gives for its status: Attio answered,
+// but not as the document says. It keeps the response and what was read of
+// its body, so that a malformed answer can be told from a failed request.
+type BodyError struct {
+	// HTTPResponse is the response; its body has been read and closed.
+	HTTPResponse *http.Response
+	// Body holds what was read of the body.
+	Body []byte
+	// Err is the read or decode error.
+	Err error
+}
+
+func (e *BodyError) Error() string {
+	return fmt.Sprintf("%d response body (%s, %d bytes): %v",
+		e.HTTPResponse.StatusCode, e.HTTPResponse.Header.Get("Content-Type"), len(e.Body), e.Err)
+}
+
+func (e *BodyError) Unwrap() error { return e.Err }
+
 // WithBaseURL overrides the baseURL.
 func WithBaseURL(baseURL string) ClientOption {
 	return func(c *Client) error {
@@ -14452,31 +14474,36 @@ func ParseListSCIMGroupsResponse(rsp *http.Response) (*ListSCIMGroupsResponse, e
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &ListSCIMGroupsResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Resources    []interface{} `json:"Resources"`
-			ItemsPerPage float64       `json:"itemsPerPage"`
-			Schemas      []string      `json:"schemas"`
-			StartIndex   float64       `json:"startIndex"`
-			TotalResults float64       `json:"totalResults"`
+	parsed, err := func() (*ListSCIMGroupsResponse, error) {
+		response := &ListSCIMGroupsResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Resources    []interface{} `json:"Resources"`
+				ItemsPerPage float64       `json:"itemsPerPage"`
+				Schemas      []string      `json:"schemas"`
+				StartIndex   float64       `json:"startIndex"`
+				TotalResults float64       `json:"totalResults"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
 		}
-		response.JSON200 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseListSCIMSchemasResponse parses an HTTP response from a ListSCIMSchemasWithResponse call
@@ -14484,31 +14511,36 @@ func ParseListSCIMSchemasResponse(rsp *http.Response) (*ListSCIMSchemasResponse,
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &ListSCIMSchemasResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Resources    []interface{} `json:"Resources"`
-			ItemsPerPage float64       `json:"itemsPerPage"`
-			Schemas      []string      `json:"schemas"`
-			StartIndex   float64       `json:"startIndex"`
-			TotalResults float64       `json:"totalResults"`
+	parsed, err := func() (*ListSCIMSchemasResponse, error) {
+		response := &ListSCIMSchemasResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Resources    []interface{} `json:"Resources"`
+				ItemsPerPage float64       `json:"itemsPerPage"`
+				Schemas      []string      `json:"schemas"`
+				StartIndex   float64       `json:"startIndex"`
+				TotalResults float64       `json:"totalResults"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
 		}
-		response.JSON200 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseListSCIMUsersResponse parses an HTTP response from a ListSCIMUsersWithResponse call
@@ -14516,31 +14548,36 @@ func ParseListSCIMUsersResponse(rsp *http.Response) (*ListSCIMUsersResponse, err
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &ListSCIMUsersResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Resources    []interface{} `json:"Resources"`
-			ItemsPerPage float64       `json:"itemsPerPage"`
-			Schemas      []string      `json:"schemas"`
-			StartIndex   float64       `json:"startIndex"`
-			TotalResults float64       `json:"totalResults"`
+	parsed, err := func() (*ListSCIMUsersResponse, error) {
+		response := &ListSCIMUsersResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Resources    []interface{} `json:"Resources"`
+				ItemsPerPage float64       `json:"itemsPerPage"`
+				Schemas      []string      `json:"schemas"`
+				StartIndex   float64       `json:"startIndex"`
+				TotalResults float64       `json:"totalResults"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
 		}
-		response.JSON200 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseCreateCommentResponse parses an HTTP response from a CreateCommentWithResponse call
@@ -14548,34 +14585,39 @@ func ParseCreateCommentResponse(rsp *http.Response) (*CreateCommentResponse, err
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*CreateCommentResponse, error) {
+		response := &CreateCommentResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &CreateCommentResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Comment `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Comment `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseDeleteCommentResponse parses an HTTP response from a DeleteCommentWithResponse call
@@ -14583,32 +14625,37 @@ func ParseDeleteCommentResponse(rsp *http.Response) (*DeleteCommentResponse, err
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &DeleteCommentResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest map[string]interface{}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+	parsed, err := func() (*DeleteCommentResponse, error) {
+		response := &DeleteCommentResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		response.JSON200 = &dest
 
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest map[string]interface{}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
 		}
-		response.JSON404 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseGetCommentResponse parses an HTTP response from a GetCommentWithResponse call
@@ -14616,34 +14663,39 @@ func ParseGetCommentResponse(rsp *http.Response) (*GetCommentResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*GetCommentResponse, error) {
+		response := &GetCommentResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &GetCommentResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Comment `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Comment `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseListFilesResponse parses an HTTP response from a ListFilesWithResponse call
@@ -14651,28 +14703,33 @@ func ParseListFilesResponse(rsp *http.Response) (*ListFilesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &ListFilesResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data       []FileEntry `json:"data"`
-			Pagination Pagination  `json:"pagination"`
+	parsed, err := func() (*ListFilesResponse, error) {
+		response := &ListFilesResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data       []FileEntry `json:"data"`
+				Pagination Pagination  `json:"pagination"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
 		}
-		response.JSON200 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseCreateFolderResponse parses an HTTP response from a CreateFolderWithResponse call
@@ -14680,27 +14737,32 @@ func ParseCreateFolderResponse(rsp *http.Response) (*CreateFolderResponse, error
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &CreateFolderResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data FolderEntry `json:"data"`
+	parsed, err := func() (*CreateFolderResponse, error) {
+		response := &CreateFolderResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data FolderEntry `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
 		}
-		response.JSON200 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseUploadFileResponse parses an HTTP response from a UploadFileWithResponse call
@@ -14708,27 +14770,32 @@ func ParseUploadFileResponse(rsp *http.Response) (*UploadFileResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &UploadFileResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
-		var dest struct {
-			Data File `json:"data"`
+	parsed, err := func() (*UploadFileResponse, error) {
+		response := &UploadFileResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+			var dest struct {
+				Data File `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON201 = &dest
+
 		}
-		response.JSON201 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseDeleteFileResponse parses an HTTP response from a DeleteFileWithResponse call
@@ -14736,32 +14803,37 @@ func ParseDeleteFileResponse(rsp *http.Response) (*DeleteFileResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &DeleteFileResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest map[string]interface{}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+	parsed, err := func() (*DeleteFileResponse, error) {
+		response := &DeleteFileResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		response.JSON200 = &dest
 
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest map[string]interface{}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
 		}
-		response.JSON404 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseGetFileResponse parses an HTTP response from a GetFileWithResponse call
@@ -14769,34 +14841,39 @@ func ParseGetFileResponse(rsp *http.Response) (*GetFileResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*GetFileResponse, error) {
+		response := &GetFileResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &GetFileResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data FileEntryDetail `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data FileEntryDetail `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseDownloadFileResponse parses an HTTP response from a DownloadFileWithResponse call
@@ -14804,25 +14881,30 @@ func ParseDownloadFileResponse(rsp *http.Response) (*DownloadFileResponse, error
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &DownloadFileResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 302:
-		var dest map[string]interface{}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+	parsed, err := func() (*DownloadFileResponse, error) {
+		response := &DownloadFileResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		response.JSON302 = &dest
 
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 302:
+			var dest map[string]interface{}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON302 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseListListsResponse parses an HTTP response from a ListListsWithResponse call
@@ -14830,27 +14912,32 @@ func ParseListListsResponse(rsp *http.Response) (*ListListsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &ListListsResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data []List `json:"data"`
+	parsed, err := func() (*ListListsResponse, error) {
+		response := &ListListsResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data []List `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
 		}
-		response.JSON200 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseCreateListResponse parses an HTTP response from a CreateListWithResponse call
@@ -14858,55 +14945,60 @@ func ParseCreateListResponse(rsp *http.Response) (*CreateListResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*CreateListResponse, error) {
+		response := &CreateListResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &CreateListResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data List `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON403 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON409 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data List `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON409 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseGetListResponse parses an HTTP response from a GetListWithResponse call
@@ -14914,34 +15006,39 @@ func ParseGetListResponse(rsp *http.Response) (*GetListResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*GetListResponse, error) {
+		response := &GetListResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &GetListResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data List `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data List `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseUpdateListResponse parses an HTTP response from a UpdateListWithResponse call
@@ -14949,41 +15046,46 @@ func ParseUpdateListResponse(rsp *http.Response) (*UpdateListResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*UpdateListResponse, error) {
+		response := &UpdateListResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &UpdateListResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data List `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data List `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseCreateListEntryResponse parses an HTTP response from a CreateListEntryWithResponse call
@@ -14991,41 +15093,46 @@ func ParseCreateListEntryResponse(rsp *http.Response) (*CreateListEntryResponse,
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*CreateListEntryResponse, error) {
+		response := &CreateListEntryResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &CreateListEntryResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Entry `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Entry `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseAssertListEntryResponse parses an HTTP response from a AssertListEntryWithResponse call
@@ -15033,41 +15140,46 @@ func ParseAssertListEntryResponse(rsp *http.Response) (*AssertListEntryResponse,
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*AssertListEntryResponse, error) {
+		response := &AssertListEntryResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &AssertListEntryResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Entry `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Entry `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseListEntriesResponse parses an HTTP response from a ListEntriesWithResponse call
@@ -15075,34 +15187,39 @@ func ParseListEntriesResponse(rsp *http.Response) (*ListEntriesResponse, error) 
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*ListEntriesResponse, error) {
+		response := &ListEntriesResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &ListEntriesResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data []Entry `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data []Entry `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseDeleteListEntryResponse parses an HTTP response from a DeleteListEntryWithResponse call
@@ -15110,32 +15227,37 @@ func ParseDeleteListEntryResponse(rsp *http.Response) (*DeleteListEntryResponse,
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &DeleteListEntryResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest map[string]interface{}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+	parsed, err := func() (*DeleteListEntryResponse, error) {
+		response := &DeleteListEntryResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		response.JSON200 = &dest
 
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest map[string]interface{}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
 		}
-		response.JSON404 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseGetListEntryResponse parses an HTTP response from a GetListEntryWithResponse call
@@ -15143,34 +15265,39 @@ func ParseGetListEntryResponse(rsp *http.Response) (*GetListEntryResponse, error
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*GetListEntryResponse, error) {
+		response := &GetListEntryResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &GetListEntryResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Entry `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Entry `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseUpdateListEntryResponse parses an HTTP response from a UpdateListEntryWithResponse call
@@ -15178,41 +15305,46 @@ func ParseUpdateListEntryResponse(rsp *http.Response) (*UpdateListEntryResponse,
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*UpdateListEntryResponse, error) {
+		response := &UpdateListEntryResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &UpdateListEntryResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Entry `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Entry `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseOverwriteListEntryResponse parses an HTTP response from a OverwriteListEntryWithResponse call
@@ -15220,41 +15352,46 @@ func ParseOverwriteListEntryResponse(rsp *http.Response) (*OverwriteListEntryRes
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*OverwriteListEntryResponse, error) {
+		response := &OverwriteListEntryResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &OverwriteListEntryResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Entry `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Entry `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseListEntryAttributeValuesResponse parses an HTTP response from a ListEntryAttributeValuesWithResponse call
@@ -15262,34 +15399,39 @@ func ParseListEntryAttributeValuesResponse(rsp *http.Response) (*ListEntryAttrib
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*ListEntryAttributeValuesResponse, error) {
+		response := &ListEntryAttributeValuesResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &ListEntryAttributeValuesResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data []AttributeValue `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data []AttributeValue `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseListMeetingsResponse parses an HTTP response from a ListMeetingsWithResponse call
@@ -15297,28 +15439,33 @@ func ParseListMeetingsResponse(rsp *http.Response) (*ListMeetingsResponse, error
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &ListMeetingsResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data       []Meeting  `json:"data"`
-			Pagination Pagination `json:"pagination"`
+	parsed, err := func() (*ListMeetingsResponse, error) {
+		response := &ListMeetingsResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data       []Meeting  `json:"data"`
+				Pagination Pagination `json:"pagination"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
 		}
-		response.JSON200 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseFindOrCreateMeetingResponse parses an HTTP response from a FindOrCreateMeetingWithResponse call
@@ -15326,34 +15473,39 @@ func ParseFindOrCreateMeetingResponse(rsp *http.Response) (*FindOrCreateMeetingR
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*FindOrCreateMeetingResponse, error) {
+		response := &FindOrCreateMeetingResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &FindOrCreateMeetingResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Meeting `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Meeting `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseGetMeetingResponse parses an HTTP response from a GetMeetingWithResponse call
@@ -15361,34 +15513,39 @@ func ParseGetMeetingResponse(rsp *http.Response) (*GetMeetingResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*GetMeetingResponse, error) {
+		response := &GetMeetingResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &GetMeetingResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Meeting `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Meeting `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseListCallRecordingsResponse parses an HTTP response from a ListCallRecordingsWithResponse call
@@ -15396,28 +15553,33 @@ func ParseListCallRecordingsResponse(rsp *http.Response) (*ListCallRecordingsRes
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &ListCallRecordingsResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data       []CallRecording `json:"data"`
-			Pagination Pagination      `json:"pagination"`
+	parsed, err := func() (*ListCallRecordingsResponse, error) {
+		response := &ListCallRecordingsResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data       []CallRecording `json:"data"`
+				Pagination Pagination      `json:"pagination"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
 		}
-		response.JSON200 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseCreateCallRecordingResponse parses an HTTP response from a CreateCallRecordingWithResponse call
@@ -15425,48 +15587,53 @@ func ParseCreateCallRecordingResponse(rsp *http.Response) (*CreateCallRecordingR
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*CreateCallRecordingResponse, error) {
+		response := &CreateCallRecordingResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &CreateCallRecordingResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data CallRecording `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON403 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data CallRecording `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseDeleteCallRecordingResponse parses an HTTP response from a DeleteCallRecordingWithResponse call
@@ -15474,28 +15641,33 @@ func ParseDeleteCallRecordingResponse(rsp *http.Response) (*DeleteCallRecordingR
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &DeleteCallRecordingResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case rsp.StatusCode == 204:
-		break // No content-type
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+	parsed, err := func() (*DeleteCallRecordingResponse, error) {
+		response := &DeleteCallRecordingResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		response.JSON404 = &dest
 
+		switch {
+		case rsp.StatusCode == 204:
+			break // No content-type
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseGetCallRecordingResponse parses an HTTP response from a GetCallRecordingWithResponse call
@@ -15503,34 +15675,39 @@ func ParseGetCallRecordingResponse(rsp *http.Response) (*GetCallRecordingRespons
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*GetCallRecordingResponse, error) {
+		response := &GetCallRecordingResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &GetCallRecordingResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data CallRecording `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data CallRecording `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseGetCallTranscriptResponse parses an HTTP response from a GetCallTranscriptWithResponse call
@@ -15538,28 +15715,33 @@ func ParseGetCallTranscriptResponse(rsp *http.Response) (*GetCallTranscriptRespo
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &GetCallTranscriptResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data       CallTranscript `json:"data"`
-			Pagination Pagination     `json:"pagination"`
+	parsed, err := func() (*GetCallTranscriptResponse, error) {
+		response := &GetCallTranscriptResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data       CallTranscript `json:"data"`
+				Pagination Pagination     `json:"pagination"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
 		}
-		response.JSON200 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseListNotesResponse parses an HTTP response from a ListNotesWithResponse call
@@ -15567,34 +15749,39 @@ func ParseListNotesResponse(rsp *http.Response) (*ListNotesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*ListNotesResponse, error) {
+		response := &ListNotesResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &ListNotesResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data []Note `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data []Note `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseCreateNoteResponse parses an HTTP response from a CreateNoteWithResponse call
@@ -15602,41 +15789,46 @@ func ParseCreateNoteResponse(rsp *http.Response) (*CreateNoteResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*CreateNoteResponse, error) {
+		response := &CreateNoteResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &CreateNoteResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Note `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON413 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Note `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON413 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseDeleteNoteResponse parses an HTTP response from a DeleteNoteWithResponse call
@@ -15644,32 +15836,37 @@ func ParseDeleteNoteResponse(rsp *http.Response) (*DeleteNoteResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &DeleteNoteResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest map[string]interface{}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+	parsed, err := func() (*DeleteNoteResponse, error) {
+		response := &DeleteNoteResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		response.JSON200 = &dest
 
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest map[string]interface{}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
 		}
-		response.JSON404 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseGetNoteResponse parses an HTTP response from a GetNoteWithResponse call
@@ -15677,34 +15874,39 @@ func ParseGetNoteResponse(rsp *http.Response) (*GetNoteResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*GetNoteResponse, error) {
+		response := &GetNoteResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &GetNoteResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Note `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Note `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseListObjectsResponse parses an HTTP response from a ListObjectsWithResponse call
@@ -15712,27 +15914,32 @@ func ParseListObjectsResponse(rsp *http.Response) (*ListObjectsResponse, error) 
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &ListObjectsResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data []Object `json:"data"`
+	parsed, err := func() (*ListObjectsResponse, error) {
+		response := &ListObjectsResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data []Object `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
 		}
-		response.JSON200 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseCreateObjectResponse parses an HTTP response from a CreateObjectWithResponse call
@@ -15740,34 +15947,39 @@ func ParseCreateObjectResponse(rsp *http.Response) (*CreateObjectResponse, error
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*CreateObjectResponse, error) {
+		response := &CreateObjectResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &CreateObjectResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Object `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON409 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Object `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON409 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseSearchRecordsResponse parses an HTTP response from a SearchRecordsWithResponse call
@@ -15775,34 +15987,39 @@ func ParseSearchRecordsResponse(rsp *http.Response) (*SearchRecordsResponse, err
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*SearchRecordsResponse, error) {
+		response := &SearchRecordsResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &SearchRecordsResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data []SearchResult `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data []SearchResult `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseGetObjectResponse parses an HTTP response from a GetObjectWithResponse call
@@ -15810,34 +16027,39 @@ func ParseGetObjectResponse(rsp *http.Response) (*GetObjectResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*GetObjectResponse, error) {
+		response := &GetObjectResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &GetObjectResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Object `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Object `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseUpdateObjectResponse parses an HTTP response from a UpdateObjectWithResponse call
@@ -15845,48 +16067,53 @@ func ParseUpdateObjectResponse(rsp *http.Response) (*UpdateObjectResponse, error
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*UpdateObjectResponse, error) {
+		response := &UpdateObjectResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &UpdateObjectResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Object `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON409 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Object `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON409 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseCreateRecordResponse parses an HTTP response from a CreateRecordWithResponse call
@@ -15894,41 +16121,46 @@ func ParseCreateRecordResponse(rsp *http.Response) (*CreateRecordResponse, error
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*CreateRecordResponse, error) {
+		response := &CreateRecordResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &CreateRecordResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Record `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Record `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseAssertRecordResponse parses an HTTP response from a AssertRecordWithResponse call
@@ -15936,41 +16168,46 @@ func ParseAssertRecordResponse(rsp *http.Response) (*AssertRecordResponse, error
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*AssertRecordResponse, error) {
+		response := &AssertRecordResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &AssertRecordResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Record `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Record `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseListRecordsResponse parses an HTTP response from a ListRecordsWithResponse call
@@ -15978,41 +16215,46 @@ func ParseListRecordsResponse(rsp *http.Response) (*ListRecordsResponse, error) 
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*ListRecordsResponse, error) {
+		response := &ListRecordsResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &ListRecordsResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data []Record `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data []Record `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseDeleteRecordResponse parses an HTTP response from a DeleteRecordWithResponse call
@@ -16020,32 +16262,37 @@ func ParseDeleteRecordResponse(rsp *http.Response) (*DeleteRecordResponse, error
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &DeleteRecordResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest map[string]interface{}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+	parsed, err := func() (*DeleteRecordResponse, error) {
+		response := &DeleteRecordResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		response.JSON200 = &dest
 
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest map[string]interface{}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
 		}
-		response.JSON404 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseGetRecordResponse parses an HTTP response from a GetRecordWithResponse call
@@ -16053,34 +16300,39 @@ func ParseGetRecordResponse(rsp *http.Response) (*GetRecordResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*GetRecordResponse, error) {
+		response := &GetRecordResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &GetRecordResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Record `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Record `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseUpdateRecordResponse parses an HTTP response from a UpdateRecordWithResponse call
@@ -16088,41 +16340,46 @@ func ParseUpdateRecordResponse(rsp *http.Response) (*UpdateRecordResponse, error
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*UpdateRecordResponse, error) {
+		response := &UpdateRecordResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &UpdateRecordResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Record `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Record `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseOverwriteRecordResponse parses an HTTP response from a OverwriteRecordWithResponse call
@@ -16130,41 +16387,46 @@ func ParseOverwriteRecordResponse(rsp *http.Response) (*OverwriteRecordResponse,
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*OverwriteRecordResponse, error) {
+		response := &OverwriteRecordResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &OverwriteRecordResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Record `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Record `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseListRecordAttributeValuesResponse parses an HTTP response from a ListRecordAttributeValuesWithResponse call
@@ -16172,41 +16434,46 @@ func ParseListRecordAttributeValuesResponse(rsp *http.Response) (*ListRecordAttr
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*ListRecordAttributeValuesResponse, error) {
+		response := &ListRecordAttributeValuesResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &ListRecordAttributeValuesResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data []AttributeValue `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data []AttributeValue `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseListRecordEntriesResponse parses an HTTP response from a ListRecordEntriesWithResponse call
@@ -16214,27 +16481,32 @@ func ParseListRecordEntriesResponse(rsp *http.Response) (*ListRecordEntriesRespo
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &ListRecordEntriesResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data []RecordEntry `json:"data"`
+	parsed, err := func() (*ListRecordEntriesResponse, error) {
+		response := &ListRecordEntriesResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data []RecordEntry `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
 		}
-		response.JSON200 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseIdentifyResponse parses an HTTP response from a IdentifyWithResponse call
@@ -16242,25 +16514,30 @@ func ParseIdentifyResponse(rsp *http.Response) (*IdentifyResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &IdentifyResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest Identity
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+	parsed, err := func() (*IdentifyResponse, error) {
+		response := &IdentifyResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		response.JSON200 = &dest
 
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest Identity
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseListTasksResponse parses an HTTP response from a ListTasksWithResponse call
@@ -16268,27 +16545,32 @@ func ParseListTasksResponse(rsp *http.Response) (*ListTasksResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &ListTasksResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data []Task `json:"data"`
+	parsed, err := func() (*ListTasksResponse, error) {
+		response := &ListTasksResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data []Task `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
 		}
-		response.JSON200 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseCreateTaskResponse parses an HTTP response from a CreateTaskWithResponse call
@@ -16296,41 +16578,46 @@ func ParseCreateTaskResponse(rsp *http.Response) (*CreateTaskResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*CreateTaskResponse, error) {
+		response := &CreateTaskResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &CreateTaskResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Task `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Task `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseDeleteTaskResponse parses an HTTP response from a DeleteTaskWithResponse call
@@ -16338,32 +16625,37 @@ func ParseDeleteTaskResponse(rsp *http.Response) (*DeleteTaskResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &DeleteTaskResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest map[string]interface{}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+	parsed, err := func() (*DeleteTaskResponse, error) {
+		response := &DeleteTaskResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		response.JSON200 = &dest
 
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest map[string]interface{}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
 		}
-		response.JSON404 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseGetTaskResponse parses an HTTP response from a GetTaskWithResponse call
@@ -16371,34 +16663,39 @@ func ParseGetTaskResponse(rsp *http.Response) (*GetTaskResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*GetTaskResponse, error) {
+		response := &GetTaskResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &GetTaskResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Task `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Task `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseUpdateTaskResponse parses an HTTP response from a UpdateTaskWithResponse call
@@ -16406,41 +16703,46 @@ func ParseUpdateTaskResponse(rsp *http.Response) (*UpdateTaskResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*UpdateTaskResponse, error) {
+		response := &UpdateTaskResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &UpdateTaskResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Task `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Task `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseListThreadsResponse parses an HTTP response from a ListThreadsWithResponse call
@@ -16448,27 +16750,32 @@ func ParseListThreadsResponse(rsp *http.Response) (*ListThreadsResponse, error) 
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &ListThreadsResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data []Thread `json:"data"`
+	parsed, err := func() (*ListThreadsResponse, error) {
+		response := &ListThreadsResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data []Thread `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
 		}
-		response.JSON200 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseGetThreadResponse parses an HTTP response from a GetThreadWithResponse call
@@ -16476,34 +16783,39 @@ func ParseGetThreadResponse(rsp *http.Response) (*GetThreadResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*GetThreadResponse, error) {
+		response := &GetThreadResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &GetThreadResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Thread `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Thread `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseListWebhooksResponse parses an HTTP response from a ListWebhooksWithResponse call
@@ -16511,27 +16823,32 @@ func ParseListWebhooksResponse(rsp *http.Response) (*ListWebhooksResponse, error
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &ListWebhooksResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data []Webhook `json:"data"`
+	parsed, err := func() (*ListWebhooksResponse, error) {
+		response := &ListWebhooksResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data []Webhook `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
 		}
-		response.JSON200 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseCreateWebhookResponse parses an HTTP response from a CreateWebhookWithResponse call
@@ -16539,34 +16856,39 @@ func ParseCreateWebhookResponse(rsp *http.Response) (*CreateWebhookResponse, err
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*CreateWebhookResponse, error) {
+		response := &CreateWebhookResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &CreateWebhookResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data WebhookWithSecret `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data WebhookWithSecret `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseDeleteWebhookResponse parses an HTTP response from a DeleteWebhookWithResponse call
@@ -16574,32 +16896,37 @@ func ParseDeleteWebhookResponse(rsp *http.Response) (*DeleteWebhookResponse, err
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &DeleteWebhookResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest map[string]interface{}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+	parsed, err := func() (*DeleteWebhookResponse, error) {
+		response := &DeleteWebhookResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		response.JSON200 = &dest
 
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest map[string]interface{}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
 		}
-		response.JSON404 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseGetWebhookResponse parses an HTTP response from a GetWebhookWithResponse call
@@ -16607,34 +16934,39 @@ func ParseGetWebhookResponse(rsp *http.Response) (*GetWebhookResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*GetWebhookResponse, error) {
+		response := &GetWebhookResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &GetWebhookResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Webhook `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Webhook `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseUpdateWebhookResponse parses an HTTP response from a UpdateWebhookWithResponse call
@@ -16642,34 +16974,39 @@ func ParseUpdateWebhookResponse(rsp *http.Response) (*UpdateWebhookResponse, err
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*UpdateWebhookResponse, error) {
+		response := &UpdateWebhookResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &UpdateWebhookResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Webhook `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Webhook `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseListWorkspaceMembersResponse parses an HTTP response from a ListWorkspaceMembersWithResponse call
@@ -16677,27 +17014,32 @@ func ParseListWorkspaceMembersResponse(rsp *http.Response) (*ListWorkspaceMember
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &ListWorkspaceMembersResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data []WorkspaceMember `json:"data"`
+	parsed, err := func() (*ListWorkspaceMembersResponse, error) {
+		response := &ListWorkspaceMembersResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data []WorkspaceMember `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
 		}
-		response.JSON200 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseGetWorkspaceMemberResponse parses an HTTP response from a GetWorkspaceMemberWithResponse call
@@ -16705,34 +17047,39 @@ func ParseGetWorkspaceMemberResponse(rsp *http.Response) (*GetWorkspaceMemberRes
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*GetWorkspaceMemberResponse, error) {
+		response := &GetWorkspaceMemberResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &GetWorkspaceMemberResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data WorkspaceMember `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data WorkspaceMember `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseListAttributesResponse parses an HTTP response from a ListAttributesWithResponse call
@@ -16740,27 +17087,32 @@ func ParseListAttributesResponse(rsp *http.Response) (*ListAttributesResponse, e
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	response := &ListAttributesResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data []Attribute `json:"data"`
+	parsed, err := func() (*ListAttributesResponse, error) {
+		response := &ListAttributesResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
 		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data []Attribute `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
 		}
-		response.JSON200 = &dest
 
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseCreateAttributeResponse parses an HTTP response from a CreateAttributeWithResponse call
@@ -16768,48 +17120,53 @@ func ParseCreateAttributeResponse(rsp *http.Response) (*CreateAttributeResponse,
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*CreateAttributeResponse, error) {
+		response := &CreateAttributeResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &CreateAttributeResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Attribute `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON409 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Attribute `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON409 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseGetAttributeResponse parses an HTTP response from a GetAttributeWithResponse call
@@ -16817,34 +17174,39 @@ func ParseGetAttributeResponse(rsp *http.Response) (*GetAttributeResponse, error
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*GetAttributeResponse, error) {
+		response := &GetAttributeResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &GetAttributeResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Attribute `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Attribute `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseUpdateAttributeResponse parses an HTTP response from a UpdateAttributeWithResponse call
@@ -16852,41 +17214,46 @@ func ParseUpdateAttributeResponse(rsp *http.Response) (*UpdateAttributeResponse,
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*UpdateAttributeResponse, error) {
+		response := &UpdateAttributeResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &UpdateAttributeResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Attribute `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Attribute `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseListSelectOptionsResponse parses an HTTP response from a ListSelectOptionsWithResponse call
@@ -16894,34 +17261,39 @@ func ParseListSelectOptionsResponse(rsp *http.Response) (*ListSelectOptionsRespo
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*ListSelectOptionsResponse, error) {
+		response := &ListSelectOptionsResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &ListSelectOptionsResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data []SelectOption `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data []SelectOption `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseCreateSelectOptionResponse parses an HTTP response from a CreateSelectOptionWithResponse call
@@ -16929,48 +17301,53 @@ func ParseCreateSelectOptionResponse(rsp *http.Response) (*CreateSelectOptionRes
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*CreateSelectOptionResponse, error) {
+		response := &CreateSelectOptionResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &CreateSelectOptionResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data SelectOption `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON409 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data SelectOption `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON409 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseUpdateSelectOptionResponse parses an HTTP response from a UpdateSelectOptionWithResponse call
@@ -16978,48 +17355,53 @@ func ParseUpdateSelectOptionResponse(rsp *http.Response) (*UpdateSelectOptionRes
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*UpdateSelectOptionResponse, error) {
+		response := &UpdateSelectOptionResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &UpdateSelectOptionResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data SelectOption `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON409 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data SelectOption `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON409 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseListStatusesResponse parses an HTTP response from a ListStatusesWithResponse call
@@ -17027,34 +17409,39 @@ func ParseListStatusesResponse(rsp *http.Response) (*ListStatusesResponse, error
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*ListStatusesResponse, error) {
+		response := &ListStatusesResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &ListStatusesResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data []Status `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data []Status `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseCreateStatusResponse parses an HTTP response from a CreateStatusWithResponse call
@@ -17062,48 +17449,53 @@ func ParseCreateStatusResponse(rsp *http.Response) (*CreateStatusResponse, error
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*CreateStatusResponse, error) {
+		response := &CreateStatusResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &CreateStatusResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Status `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON409 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Status `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON409 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }
 
 // ParseUpdateStatusResponse parses an HTTP response from a UpdateStatusWithResponse call
@@ -17111,46 +17503,51 @@ func ParseUpdateStatusResponse(rsp *http.Response) (*UpdateStatusResponse, error
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
+	parsed, err := func() (*UpdateStatusResponse, error) {
+		response := &UpdateStatusResponse{
+			Body:         bodyBytes,
+			HTTPResponse: rsp,
+		}
 
-	response := &UpdateStatusResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
+		switch {
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+			var dest struct {
+				Data Status `json:"data"`
+			}
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON200 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON400 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON404 = &dest
+
+		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+			var dest Error
+			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+				return nil, err
+			}
+			response.JSON409 = &dest
+
+		}
+
+		return response, nil
+	}()
+	if err != nil {
+		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
 	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data Status `json:"data"`
-		}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-		var dest Error
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON409 = &dest
-
-	}
-
-	return response, nil
+	return parsed, nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/attio-community/attio-go/gen"
+	genjson "github.com/attio-community/attio-go/internal/json"
 	"github.com/attio-community/attio-go/internal/testserver"
 )
 
@@ -29,6 +30,7 @@ type roundTripFailure struct {
 // testserver.Variants: the document's examples, nulls in every nullable
 // place, optional properties omitted, zero values, each branch of each
 // union, nanosecond date-times) into the generated type, re-encodes them and compares: no field dropped or added,
+// gen's decoder (internal/json) and encoding/json giving the same value,
 // no null turned into a value or back, every date-time the same instant to
 // the nanosecond. Every union is also read as the variant it holds, which
 // must re-encode to the same JSON. Failures not listed in
@@ -160,6 +162,15 @@ func roundTrip(schema *openapi3.SchemaRef, v testserver.Variant, typ reflect.Typ
 	p := reflect.New(typ)
 	if err := json.Unmarshal(body, p.Interface()); err != nil {
 		return []loss{{"", fmt.Sprintf("%s cannot decode %s: %v", typ, excerpt(body), err)}}
+	}
+	// gen's own decoder, which the generated client uses, must decode the
+	// body to the very value encoding/json does.
+	q := reflect.New(typ)
+	if err := genjson.Unmarshal(body, q.Interface()); err != nil {
+		return []loss{{"", fmt.Sprintf("gen's decoder cannot decode %s into %s: %v", excerpt(body), typ, err)}}
+	}
+	if !reflect.DeepEqual(p.Interface(), q.Interface()) {
+		return []loss{{"", fmt.Sprintf("gen's decoder and encoding/json decode %s into different %s values", excerpt(body), typ)}}
 	}
 	again, err := json.Marshal(p.Interface())
 	if err != nil {

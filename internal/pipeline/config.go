@@ -40,6 +40,9 @@ func loadGeneratorConfigs(genDir string) ([]generatorConfig, error) {
 		if c.Output == "" {
 			return nil, fmt.Errorf("%s: no output file named", p)
 		}
+		if err := loadUserTemplates(&c.Configuration, filepath.Dir(p)); err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
 		c.Configuration = c.Configuration.UpdateDefaults()
 		if err := c.Configuration.Validate(); err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
@@ -47,4 +50,19 @@ func loadGeneratorConfigs(genDir string) ([]generatorConfig, error) {
 		out = append(out, c)
 	}
 	return out, nil
+}
+
+// loadUserTemplates replaces each user-templates path in c, relative to
+// dir (the config file's directory, as the oapi-codegen command run in
+// gen/ reads it), with the template's text. oapi-codegen itself would take
+// a path it cannot open for a URL, and a one-line template for a path.
+func loadUserTemplates(c *codegen.Configuration, dir string) error {
+	for name, path := range c.OutputOptions.UserTemplates {
+		text, err := os.ReadFile(filepath.Join(dir, path))
+		if err != nil {
+			return fmt.Errorf("user template %s: %w", name, err)
+		}
+		c.OutputOptions.UserTemplates[name] = string(text)
+	}
+	return nil
 }
