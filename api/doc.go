@@ -18,9 +18,11 @@
 //   - authentication: "Authorization: Bearer <token>" from an API key or a
 //     [golang.org/x/oauth2.TokenSource], with [OAuth2Config] for Attio's
 //     authorization-code flow;
-//   - errors: every non-2xx response, transport failure and malformed
-//     success body comes back from the operation call itself as an
-//     [*Error], with predicates such as [IsNotFound] and [IsRateLimited];
+//   - errors: every non-2xx response and transport failure comes back from
+//     the operation call itself as an [*Error], with predicates such as
+//     [IsNotFound] and [IsRateLimited]; a success whose body does not
+//     decode comes back as a [*gen.BodyError] (status, body and cause),
+//     which [Result] and the iterators turn into an *Error;
 //   - retries: a 429 waits for its Retry-After; a 5xx or a broken connection
 //     is retried with capped, jittered exponential backoff when repeating
 //     the request is safe; every wait ends when the context does (see

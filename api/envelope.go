@@ -1,5 +1,11 @@
 package api
 
+import (
+	"errors"
+
+	"github.com/attio-community/attio-go/gen"
+)
+
 // Response is what [Result] needs of a generated response type such as
 // *gen.GetRecordResponse: its decoded 200 body (of type E) and its status.
 // Every generated response whose operation answers 200 with JSON has these
@@ -21,9 +27,15 @@ type Response[E any] interface {
 // on cursor-paginated operations, Pagination.NextCursor the next page's
 // cursor. Unlike reading resp.JSON200 directly, Result never returns a nil
 // body with a nil error: a success the generated code could not decode (a
-// status other than 200, or a body that is not JSON) is an [*Error].
+// status other than 200, or a body that is not JSON or not of the
+// documented shape, which the call reports as a [*gen.BodyError]) is an
+// [*Error].
 func Result[E any](resp Response[E], err error) (*E, error) {
 	if err != nil {
+		var be *gen.BodyError
+		if errors.As(err, &be) {
+			return nil, bodyError(be)
+		}
 		return nil, err
 	}
 	if body := resp.GetJSON200(); body != nil {
@@ -35,4 +47,20 @@ func Result[E any](resp Response[E], err error) (*E, error) {
 		Message:    "expected a 200 response with a JSON body",
 		Body:       body[:min(len(body), bodyExcerptSize)],
 	}
+}
+
+// bodyError describes as an *Error a response whose body the generated code
+// could not decode: its status, request and body's start, and the decode
+// error as Err.
+func bodyError(be *gen.BodyError) *Error {
+	e := &Error{
+		StatusCode: be.HTTPResponse.StatusCode,
+		Message:    "malformed response body",
+		Body:       be.Body[:min(len(be.Body), bodyExcerptSize)],
+		Err:        be.Err,
+	}
+	if req := be.HTTPResponse.Request; req != nil {
+		e.Method, e.Path = req.Method, req.URL.Path
+	}
+	return e
 }

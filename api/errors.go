@@ -48,9 +48,10 @@ const (
 
 // Error is the error every failed operation call returns, reachable with
 // [errors.As]. It describes either an HTTP response the call could not use
-// (StatusCode is set: a non-2xx status, or a 2xx whose JSON body is
-// malformed) or a failure to get a response at all (StatusCode is 0 and Err
-// holds the cause, such as a refused connection or the context's error).
+// (StatusCode is set: a non-2xx status or, from [Result], a 2xx whose body
+// does not decode) or a failure to get a response at all (StatusCode is 0
+// and Err holds the cause, such as a refused connection or the context's
+// error).
 type Error struct {
 	// StatusCode is the HTTP status of the last response, or 0 if there was none.
 	StatusCode int

@@ -22,8 +22,8 @@ const maxErrorBody = 1 << 20
 // authorizes a request, sends it, and retries it as the policy allows; it
 // returns either a response the generated code can decode (2xx, or a 3xx
 // left for the caller) or an *Error. Each attempt is logged and has its
-// non-2xx status or malformed JSON body turned into an *Error, which the
-// retry loop uses to decide whether to try again.
+// non-2xx status or unreadable body turned into an *Error, which the retry
+// loop uses to decide whether to try again.
 type transport struct {
 	client    *http.Client
 	tokens    oauth2.TokenSource
@@ -114,11 +114,15 @@ func (t *transport) send(req *http.Request, n int) (*http.Response, *Error) {
 }
 
 // checkResponse returns resp if the generated code can decode it, and an
-// *Error otherwise: for a non-2xx, non-3xx status, or a 2xx whose body says
-// it is JSON but is not. Bodies with no payload (204, HEAD and redirects)
-// lose a JSON Content-Type they cannot honour, so that the generated code
-// does not try to decode them; a redirect is returned with its Location for
-// the caller. checkResponse reads and closes the body it replaces.
+// *Error otherwise: for a non-2xx, non-3xx status, or a body that cannot be
+// read (which the retry loop may cure). A JSON body is read here, in full,
+// so that a connection broken mid-body counts as the attempt's failure;
+// whether it decodes is for the generated code to find out, which reports
+// a body it cannot decode as a *gen.BodyError ([Result] makes that an
+// *Error). Bodies with no payload (204, HEAD and redirects) that are not
+// JSON lose their JSON Content-Type, so that the generated code does not
+// try to decode them: a redirect is returned with its Location for the
+// caller. checkResponse reads and closes the body it replaces.
 func checkResponse(resp *http.Response) (*http.Response, *Error) {
 	isJSON := strings.Contains(resp.Header.Get("Content-Type"), "json") // as the generated code tests
 	switch {
@@ -138,14 +142,9 @@ func checkResponse(resp *http.Response) (*http.Response, *Error) {
 			Err: fmt.Errorf("reading response body: %w", err)}
 	}
 	resp.Body = io.NopCloser(bytes.NewReader(body))
-	if !json.Valid(body) {
-		if resp.StatusCode == http.StatusNoContent || resp.StatusCode >= 300 || resp.Request.Method == http.MethodHead {
-			resp.Header.Del("Content-Type")
-			return resp, nil
-		}
-		e := newResponseError(resp, body)
-		e.Message = "response body is not valid JSON"
-		return nil, e
+	noPayload := resp.StatusCode == http.StatusNoContent || resp.StatusCode >= 300 || resp.Request.Method == http.MethodHead
+	if noPayload && !json.Valid(body) {
+		resp.Header.Del("Content-Type")
 	}
 	return resp, nil
 }

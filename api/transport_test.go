@@ -188,19 +188,38 @@ func TestLongBodyIsBounded(t *testing.T) {
 	}
 }
 
-func TestTruncatedJSONOn200(t *testing.T) {
-	s := newAPIServer(t, jsonReply(200, `{"data":{"id":{"workspace_id":"14be`))
-	resp, err := newClient(t, s).GetObjectWithResponse(context.Background(), "people")
-	if resp != nil {
-		t.Errorf("response = %+v, want nil", resp)
-	}
-	e := asError(t, err)
-	want := `attio: GET /v2/objects/people: 200 OK: response body is not valid JSON: {"data":{"id":{"workspace_id":"14be`
-	if e.StatusCode != 200 || err.Error() != want {
-		t.Errorf("message\n got %s\nwant %s", err, want)
-	}
-	if n := len(s.got()); n != 1 {
-		t.Errorf("%d requests, want 1", n)
+// TestMalformedSuccessBody: a 200 whose body is not JSON, or not of the
+// documented shape, is an error carrying the status and the body, from the
+// call itself (*gen.BodyError) and from Result (*api.Error); it is not
+// retried, as sending the request again cannot change what Attio sends.
+func TestMalformedSuccessBody(t *testing.T) {
+	for name, tt := range map[string]struct{ body, want string }{ // want: the message's start
+		"truncated JSON": {`{"data":{"id":{"workspace_id":"14be`,
+			`attio: GET /v2/objects/people: 200 OK: malformed response body: {"data":{"id":{"workspace_id":"14be: jsontext: unexpected EOF`},
+		"wrong shape": {`{"data":{"id":"people"}}`,
+			`attio: GET /v2/objects/people: 200 OK: malformed response body: {"data":{"id":"people"}}: json: `},
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := newAPIServer(t, jsonReply(200, tt.body))
+			c := newClient(t, s)
+			resp, err := c.GetObjectWithResponse(context.Background(), "people")
+			var be *gen.BodyError
+			if resp != nil || !errors.As(err, &be) {
+				t.Fatalf("GetObjectWithResponse = %+v, %v (%T); want nil and a *gen.BodyError", resp, err, err)
+			}
+			if be.HTTPResponse.StatusCode != 200 || string(be.Body) != tt.body {
+				t.Errorf("BodyError has status %d and body %q; want 200 and %q", be.HTTPResponse.StatusCode, be.Body, tt.body)
+			}
+
+			obj, err := api.Result(c.GetObjectWithResponse(context.Background(), "people"))
+			e := asError(t, err)
+			if obj != nil || e.StatusCode != 200 || string(e.Body) != tt.body || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("Result = %v, %v;\nwant nil and\n%s", obj, err, tt.want)
+			}
+			if n := len(s.got()); n != 2 {
+				t.Errorf("%d requests for two calls, want 2", n)
+			}
+		})
 	}
 }
 
