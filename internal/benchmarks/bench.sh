@@ -46,7 +46,7 @@ done
 sed -E 's#^Benchmark(DecodeRecords|GetRecord)/([A-Za-z]+)#Benchmark\1/impl=\2#' "$out/raw.txt" > "$out/results.txt"
 {
 	echo "## DecodeRecords: vs MapAny"
-	"${benchstat[@]}" -filter '.name:DecodeRecords' -col '/impl@(MapAny Typed Generated RawValues)' "$out/results.txt"
+	"${benchstat[@]}" -filter '.name:DecodeRecords' -col '/impl@(MapAny Typed TypedEncodingJSON Generated RawValues)' "$out/results.txt"
 	echo
 	echo "## DecodeRecordsPaired: time ratios to MapAny, measured in turns"
 	"${benchstat[@]}" -filter '.name:DecodeRecordsPaired' "$out/results.txt"
