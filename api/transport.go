@@ -115,14 +115,16 @@ func (t *transport) send(req *http.Request, n int) (*http.Response, *Error) {
 
 // checkResponse returns resp if the generated code can decode it, and an
 // *Error otherwise: for a non-2xx, non-3xx status, or a body that cannot be
-// read (which the retry loop may cure). A JSON body is read here, in full,
-// so that a connection broken mid-body counts as the attempt's failure;
-// whether it decodes is for the generated code to find out, which reports
-// a body it cannot decode as a *gen.BodyError ([Result] makes that an
-// *Error). Bodies with no payload (204, HEAD and redirects) that are not
-// JSON lose their JSON Content-Type, so that the generated code does not
-// try to decode them: a redirect is returned with its Location for the
-// caller. checkResponse reads and closes the body it replaces.
+// read (which the retry loop may cure).
+//
+// A JSON body is read here, in full, so that a connection broken mid-body
+// fails the attempt, and resp gets its exact length, so that the generated
+// code reads it into one buffer. Whether it decodes is for the generated
+// code to find out: it reports a body it cannot decode as a
+// *gen.BodyError, which [Result] makes an *Error. A body with no payload
+// (204, HEAD, a redirect) that is not JSON loses its JSON Content-Type, so
+// that the generated code does not try to decode it: a redirect reaches
+// the caller with its Location. checkResponse closes the body it replaces.
 func checkResponse(resp *http.Response) (*http.Response, *Error) {
 	isJSON := strings.Contains(resp.Header.Get("Content-Type"), "json") // as the generated code tests
 	switch {
@@ -142,6 +144,7 @@ func checkResponse(resp *http.Response) (*http.Response, *Error) {
 			Err: fmt.Errorf("reading response body: %w", err)}
 	}
 	resp.Body = io.NopCloser(bytes.NewReader(body))
+	resp.ContentLength = int64(len(body)) // so that gen reads it into one buffer
 	noPayload := resp.StatusCode == http.StatusNoContent || resp.StatusCode >= 300 || resp.Request.Method == http.MethodHead
 	if noPayload && !json.Valid(body) {
 		resp.Header.Del("Content-Type")

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -427,5 +429,38 @@ func TestTokenSourceFailureIsNotSent(t *testing.T) {
 	}
 	if want := "attio: GET /v2/objects/people: getting access token: token store unavailable"; err.Error() != want {
 		t.Errorf("message = %s", err)
+	}
+}
+
+// TestBodyBrokenOffIsRetried: a 200 whose body breaks off before its
+// Content-Length is a failed attempt, retried where that is safe (GET), so
+// the caller gets the record; a create is not repeated.
+func TestBodyBrokenOffIsRetried(t *testing.T) {
+	brokenOff := func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Content-Length", strconv.Itoa(len(objectJSON)))
+		w.WriteHeader(http.StatusOK)
+		io.WriteString(w, objectJSON[:40])
+		conn, _, err := http.NewResponseController(w).Hijack()
+		if err == nil {
+			conn.Close()
+		}
+	}
+	s := newAPIServer(t, brokenOff, jsonReply(200, objectJSON))
+	obj, err := api.Result(newClient(t, s).GetObjectWithResponse(context.Background(), "people"))
+	if err != nil || *obj.Data.APISlug != "people" {
+		t.Fatalf("Result = %v, %v; want the object after a retry", obj, err)
+	}
+	if n := len(s.got()); n != 2 {
+		t.Errorf("%d requests, want 2", n)
+	}
+
+	s = newAPIServer(t, brokenOff, jsonReply(200, `{"data":{}}`))
+	_, err = newClient(t, s).CreateRecordWithBodyWithResponse(context.Background(), "people", "application/json", strings.NewReader(`{"data":{"values":{}}}`))
+	if e := asError(t, err); e.StatusCode != 200 || !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("error %v: want the 200 and io.ErrUnexpectedEOF", err)
+	}
+	if n := len(s.got()); n != 1 {
+		t.Errorf("%d requests for a create, want 1", n)
 	}
 }
