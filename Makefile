@@ -10,7 +10,7 @@ export ATTIO_OPENAPI_URL
 ATTIO_OPENAPI_OLD_URL ?=
 GO ?= go
 
-.PHONY: all generate fetch check check-old-spec vet test conformance bench clean help
+.PHONY: all generate fetch check check-old-spec vet test test-jsonv2 conformance bench clean help
 
 all: test
 
@@ -44,8 +44,15 @@ vet: ## gofmt and go vet
 		if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
 	$(GO) vet ./...
 
-test: check check-old-spec vet ## everything CI runs
+test: check check-old-spec vet test-jsonv2 ## everything CI runs
 	$(GO) test ./...
+
+# On Go 1.27 and later (and with this experiment on Go 1.25 and 1.26),
+# github.com/go-json-experiment/json, which gen decodes with, is the standard
+# library's encoding/json/v2: run the tests that hold gen's decoding to
+# encoding/json's on that path too.
+test-jsonv2: ## the JSON-sensitive tests with the standard library's encoding/json/v2
+	GOEXPERIMENT=jsonv2 $(GO) test ./internal/json ./internal/gencheck ./internal/conformance ./api
 
 conformance: check ## call every operation; against ATTIO_CONFORMANCE_BASE_URL if set, else an in-process validating server
 	$(GO) test ./internal/conformance -run 'TestConformance' -count=1 -v
