@@ -51,7 +51,7 @@ sed -E 's#^Benchmark(DecodeRecords|GetRecord)/([A-Za-z]+)#Benchmark\1/impl=\2#' 
 	echo "## DecodeRecordsPaired: time ratios to MapAny, measured in turns"
 	"${benchstat[@]}" -filter '.name:DecodeRecordsPaired' "$out/results.txt"
 	echo
-	echo "## UnionValues: the two json.Unmarshal calls of ValueByDiscriminator"
+	echo "## UnionValues: ValueByDiscriminator, and its discriminator scan alone"
 	"${benchstat[@]}" -filter '.name:UnionValues' "$out/results.txt"
 	echo
 	echo "## GetRecord: vs NetHTTP"

@@ -5,9 +5,9 @@
 # dependencies already built.
 #
 #   bash internal/benchmarks/buildcost.sh [runs]     # runs defaults to 3
-#   EXTRA=_build/proto/gen bash internal/benchmarks/buildcost.sh
-#       also measures another generated package (here the decode
-#       prototype's, see prototype/generate.sh) in a third column
+#   EXTRA=path/to/gen bash internal/benchmarks/buildcost.sh
+#       also measures another generated package (an experiment's) in a
+#       third column
 #
 # Needs spec/openapi.yaml (`make generate` or `make fetch` writes it). The
 # naive output is generated from it with the pinned oapi-codegen and a plain
