@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"golang.org/x/oauth2"
+
+	"github.com/attio-community/attio-go/internal/httpbody"
 )
 
 // maxErrorBody bounds how much of an error response is read.
@@ -137,7 +139,7 @@ func checkResponse(resp *http.Response) (*http.Response, *Error) {
 	case !isJSON:
 		return resp, nil
 	}
-	body, err := io.ReadAll(resp.Body)
+	body, err := httpbody.ReadAll(resp)
 	resp.Body.Close()
 	if err != nil {
 		return nil, &Error{StatusCode: resp.StatusCode, Method: resp.Request.Method, Path: resp.Request.URL.Path,

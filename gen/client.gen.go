@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/attio-community/attio-go/internal/httpbody"
 	"github.com/attio-community/attio-go/internal/json"
 
 	"github.com/oapi-codegen/runtime"
@@ -7361,23 +7362,6 @@ func (e *BodyError) Error() string {
 
 func (e *BodyError) Unwrap() error { return e.Err }
 
-// maxBodyPrealloc bounds the buffer readResponseBody sizes from a
-// response's Content-Length before reading a byte of it.
-const maxBodyPrealloc = 32 << 20
-
-// readResponseBody reads rsp's body whole. When the response declares its
-// length (as attio-go's api transport always does), the body is read into
-// one buffer of that size: growing a buffer by doubling costs a 3 MB page
-// of records more than a tenth of the time it takes to decode it.
-func readResponseBody(rsp *http.Response) ([]byte, error) {
-	if rsp.ContentLength <= 0 || rsp.ContentLength > maxBodyPrealloc {
-		return io.ReadAll(rsp.Body)
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, rsp.ContentLength+bytes.MinRead))
-	_, err := buf.ReadFrom(rsp.Body)
-	return buf.Bytes(), err
-}
-
 // WithBaseURL overrides the baseURL.
 func WithBaseURL(baseURL string) ClientOption {
 	return func(c *Client) error {
@@ -14488,7 +14472,7 @@ func (c *ClientWithResponses) UpdateStatusWithResponse(ctx context.Context, targ
 
 // ParseListSCIMGroupsResponse parses an HTTP response from a ListSCIMGroupsWithResponse call
 func ParseListSCIMGroupsResponse(rsp *http.Response) (*ListSCIMGroupsResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -14525,7 +14509,7 @@ func ParseListSCIMGroupsResponse(rsp *http.Response) (*ListSCIMGroupsResponse, e
 
 // ParseListSCIMSchemasResponse parses an HTTP response from a ListSCIMSchemasWithResponse call
 func ParseListSCIMSchemasResponse(rsp *http.Response) (*ListSCIMSchemasResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -14562,7 +14546,7 @@ func ParseListSCIMSchemasResponse(rsp *http.Response) (*ListSCIMSchemasResponse,
 
 // ParseListSCIMUsersResponse parses an HTTP response from a ListSCIMUsersWithResponse call
 func ParseListSCIMUsersResponse(rsp *http.Response) (*ListSCIMUsersResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -14599,7 +14583,7 @@ func ParseListSCIMUsersResponse(rsp *http.Response) (*ListSCIMUsersResponse, err
 
 // ParseCreateCommentResponse parses an HTTP response from a CreateCommentWithResponse call
 func ParseCreateCommentResponse(rsp *http.Response) (*CreateCommentResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -14639,7 +14623,7 @@ func ParseCreateCommentResponse(rsp *http.Response) (*CreateCommentResponse, err
 
 // ParseDeleteCommentResponse parses an HTTP response from a DeleteCommentWithResponse call
 func ParseDeleteCommentResponse(rsp *http.Response) (*DeleteCommentResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -14677,7 +14661,7 @@ func ParseDeleteCommentResponse(rsp *http.Response) (*DeleteCommentResponse, err
 
 // ParseGetCommentResponse parses an HTTP response from a GetCommentWithResponse call
 func ParseGetCommentResponse(rsp *http.Response) (*GetCommentResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -14717,7 +14701,7 @@ func ParseGetCommentResponse(rsp *http.Response) (*GetCommentResponse, error) {
 
 // ParseListFilesResponse parses an HTTP response from a ListFilesWithResponse call
 func ParseListFilesResponse(rsp *http.Response) (*ListFilesResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -14751,7 +14735,7 @@ func ParseListFilesResponse(rsp *http.Response) (*ListFilesResponse, error) {
 
 // ParseCreateFolderResponse parses an HTTP response from a CreateFolderWithResponse call
 func ParseCreateFolderResponse(rsp *http.Response) (*CreateFolderResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -14784,7 +14768,7 @@ func ParseCreateFolderResponse(rsp *http.Response) (*CreateFolderResponse, error
 
 // ParseUploadFileResponse parses an HTTP response from a UploadFileWithResponse call
 func ParseUploadFileResponse(rsp *http.Response) (*UploadFileResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -14817,7 +14801,7 @@ func ParseUploadFileResponse(rsp *http.Response) (*UploadFileResponse, error) {
 
 // ParseDeleteFileResponse parses an HTTP response from a DeleteFileWithResponse call
 func ParseDeleteFileResponse(rsp *http.Response) (*DeleteFileResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -14855,7 +14839,7 @@ func ParseDeleteFileResponse(rsp *http.Response) (*DeleteFileResponse, error) {
 
 // ParseGetFileResponse parses an HTTP response from a GetFileWithResponse call
 func ParseGetFileResponse(rsp *http.Response) (*GetFileResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -14895,7 +14879,7 @@ func ParseGetFileResponse(rsp *http.Response) (*GetFileResponse, error) {
 
 // ParseDownloadFileResponse parses an HTTP response from a DownloadFileWithResponse call
 func ParseDownloadFileResponse(rsp *http.Response) (*DownloadFileResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -14926,7 +14910,7 @@ func ParseDownloadFileResponse(rsp *http.Response) (*DownloadFileResponse, error
 
 // ParseListListsResponse parses an HTTP response from a ListListsWithResponse call
 func ParseListListsResponse(rsp *http.Response) (*ListListsResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -14959,7 +14943,7 @@ func ParseListListsResponse(rsp *http.Response) (*ListListsResponse, error) {
 
 // ParseCreateListResponse parses an HTTP response from a CreateListWithResponse call
 func ParseCreateListResponse(rsp *http.Response) (*CreateListResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15020,7 +15004,7 @@ func ParseCreateListResponse(rsp *http.Response) (*CreateListResponse, error) {
 
 // ParseGetListResponse parses an HTTP response from a GetListWithResponse call
 func ParseGetListResponse(rsp *http.Response) (*GetListResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15060,7 +15044,7 @@ func ParseGetListResponse(rsp *http.Response) (*GetListResponse, error) {
 
 // ParseUpdateListResponse parses an HTTP response from a UpdateListWithResponse call
 func ParseUpdateListResponse(rsp *http.Response) (*UpdateListResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15107,7 +15091,7 @@ func ParseUpdateListResponse(rsp *http.Response) (*UpdateListResponse, error) {
 
 // ParseCreateListEntryResponse parses an HTTP response from a CreateListEntryWithResponse call
 func ParseCreateListEntryResponse(rsp *http.Response) (*CreateListEntryResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15154,7 +15138,7 @@ func ParseCreateListEntryResponse(rsp *http.Response) (*CreateListEntryResponse,
 
 // ParseAssertListEntryResponse parses an HTTP response from a AssertListEntryWithResponse call
 func ParseAssertListEntryResponse(rsp *http.Response) (*AssertListEntryResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15201,7 +15185,7 @@ func ParseAssertListEntryResponse(rsp *http.Response) (*AssertListEntryResponse,
 
 // ParseListEntriesResponse parses an HTTP response from a ListEntriesWithResponse call
 func ParseListEntriesResponse(rsp *http.Response) (*ListEntriesResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15241,7 +15225,7 @@ func ParseListEntriesResponse(rsp *http.Response) (*ListEntriesResponse, error) 
 
 // ParseDeleteListEntryResponse parses an HTTP response from a DeleteListEntryWithResponse call
 func ParseDeleteListEntryResponse(rsp *http.Response) (*DeleteListEntryResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15279,7 +15263,7 @@ func ParseDeleteListEntryResponse(rsp *http.Response) (*DeleteListEntryResponse,
 
 // ParseGetListEntryResponse parses an HTTP response from a GetListEntryWithResponse call
 func ParseGetListEntryResponse(rsp *http.Response) (*GetListEntryResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15319,7 +15303,7 @@ func ParseGetListEntryResponse(rsp *http.Response) (*GetListEntryResponse, error
 
 // ParseUpdateListEntryResponse parses an HTTP response from a UpdateListEntryWithResponse call
 func ParseUpdateListEntryResponse(rsp *http.Response) (*UpdateListEntryResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15366,7 +15350,7 @@ func ParseUpdateListEntryResponse(rsp *http.Response) (*UpdateListEntryResponse,
 
 // ParseOverwriteListEntryResponse parses an HTTP response from a OverwriteListEntryWithResponse call
 func ParseOverwriteListEntryResponse(rsp *http.Response) (*OverwriteListEntryResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15413,7 +15397,7 @@ func ParseOverwriteListEntryResponse(rsp *http.Response) (*OverwriteListEntryRes
 
 // ParseListEntryAttributeValuesResponse parses an HTTP response from a ListEntryAttributeValuesWithResponse call
 func ParseListEntryAttributeValuesResponse(rsp *http.Response) (*ListEntryAttributeValuesResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15453,7 +15437,7 @@ func ParseListEntryAttributeValuesResponse(rsp *http.Response) (*ListEntryAttrib
 
 // ParseListMeetingsResponse parses an HTTP response from a ListMeetingsWithResponse call
 func ParseListMeetingsResponse(rsp *http.Response) (*ListMeetingsResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15487,7 +15471,7 @@ func ParseListMeetingsResponse(rsp *http.Response) (*ListMeetingsResponse, error
 
 // ParseFindOrCreateMeetingResponse parses an HTTP response from a FindOrCreateMeetingWithResponse call
 func ParseFindOrCreateMeetingResponse(rsp *http.Response) (*FindOrCreateMeetingResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15527,7 +15511,7 @@ func ParseFindOrCreateMeetingResponse(rsp *http.Response) (*FindOrCreateMeetingR
 
 // ParseGetMeetingResponse parses an HTTP response from a GetMeetingWithResponse call
 func ParseGetMeetingResponse(rsp *http.Response) (*GetMeetingResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15567,7 +15551,7 @@ func ParseGetMeetingResponse(rsp *http.Response) (*GetMeetingResponse, error) {
 
 // ParseListCallRecordingsResponse parses an HTTP response from a ListCallRecordingsWithResponse call
 func ParseListCallRecordingsResponse(rsp *http.Response) (*ListCallRecordingsResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15601,7 +15585,7 @@ func ParseListCallRecordingsResponse(rsp *http.Response) (*ListCallRecordingsRes
 
 // ParseCreateCallRecordingResponse parses an HTTP response from a CreateCallRecordingWithResponse call
 func ParseCreateCallRecordingResponse(rsp *http.Response) (*CreateCallRecordingResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15655,7 +15639,7 @@ func ParseCreateCallRecordingResponse(rsp *http.Response) (*CreateCallRecordingR
 
 // ParseDeleteCallRecordingResponse parses an HTTP response from a DeleteCallRecordingWithResponse call
 func ParseDeleteCallRecordingResponse(rsp *http.Response) (*DeleteCallRecordingResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15689,7 +15673,7 @@ func ParseDeleteCallRecordingResponse(rsp *http.Response) (*DeleteCallRecordingR
 
 // ParseGetCallRecordingResponse parses an HTTP response from a GetCallRecordingWithResponse call
 func ParseGetCallRecordingResponse(rsp *http.Response) (*GetCallRecordingResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15729,7 +15713,7 @@ func ParseGetCallRecordingResponse(rsp *http.Response) (*GetCallRecordingRespons
 
 // ParseGetCallTranscriptResponse parses an HTTP response from a GetCallTranscriptWithResponse call
 func ParseGetCallTranscriptResponse(rsp *http.Response) (*GetCallTranscriptResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15763,7 +15747,7 @@ func ParseGetCallTranscriptResponse(rsp *http.Response) (*GetCallTranscriptRespo
 
 // ParseListNotesResponse parses an HTTP response from a ListNotesWithResponse call
 func ParseListNotesResponse(rsp *http.Response) (*ListNotesResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15803,7 +15787,7 @@ func ParseListNotesResponse(rsp *http.Response) (*ListNotesResponse, error) {
 
 // ParseCreateNoteResponse parses an HTTP response from a CreateNoteWithResponse call
 func ParseCreateNoteResponse(rsp *http.Response) (*CreateNoteResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15850,7 +15834,7 @@ func ParseCreateNoteResponse(rsp *http.Response) (*CreateNoteResponse, error) {
 
 // ParseDeleteNoteResponse parses an HTTP response from a DeleteNoteWithResponse call
 func ParseDeleteNoteResponse(rsp *http.Response) (*DeleteNoteResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15888,7 +15872,7 @@ func ParseDeleteNoteResponse(rsp *http.Response) (*DeleteNoteResponse, error) {
 
 // ParseGetNoteResponse parses an HTTP response from a GetNoteWithResponse call
 func ParseGetNoteResponse(rsp *http.Response) (*GetNoteResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15928,7 +15912,7 @@ func ParseGetNoteResponse(rsp *http.Response) (*GetNoteResponse, error) {
 
 // ParseListObjectsResponse parses an HTTP response from a ListObjectsWithResponse call
 func ParseListObjectsResponse(rsp *http.Response) (*ListObjectsResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -15961,7 +15945,7 @@ func ParseListObjectsResponse(rsp *http.Response) (*ListObjectsResponse, error) 
 
 // ParseCreateObjectResponse parses an HTTP response from a CreateObjectWithResponse call
 func ParseCreateObjectResponse(rsp *http.Response) (*CreateObjectResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16001,7 +15985,7 @@ func ParseCreateObjectResponse(rsp *http.Response) (*CreateObjectResponse, error
 
 // ParseSearchRecordsResponse parses an HTTP response from a SearchRecordsWithResponse call
 func ParseSearchRecordsResponse(rsp *http.Response) (*SearchRecordsResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16041,7 +16025,7 @@ func ParseSearchRecordsResponse(rsp *http.Response) (*SearchRecordsResponse, err
 
 // ParseGetObjectResponse parses an HTTP response from a GetObjectWithResponse call
 func ParseGetObjectResponse(rsp *http.Response) (*GetObjectResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16081,7 +16065,7 @@ func ParseGetObjectResponse(rsp *http.Response) (*GetObjectResponse, error) {
 
 // ParseUpdateObjectResponse parses an HTTP response from a UpdateObjectWithResponse call
 func ParseUpdateObjectResponse(rsp *http.Response) (*UpdateObjectResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16135,7 +16119,7 @@ func ParseUpdateObjectResponse(rsp *http.Response) (*UpdateObjectResponse, error
 
 // ParseCreateRecordResponse parses an HTTP response from a CreateRecordWithResponse call
 func ParseCreateRecordResponse(rsp *http.Response) (*CreateRecordResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16182,7 +16166,7 @@ func ParseCreateRecordResponse(rsp *http.Response) (*CreateRecordResponse, error
 
 // ParseAssertRecordResponse parses an HTTP response from a AssertRecordWithResponse call
 func ParseAssertRecordResponse(rsp *http.Response) (*AssertRecordResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16229,7 +16213,7 @@ func ParseAssertRecordResponse(rsp *http.Response) (*AssertRecordResponse, error
 
 // ParseListRecordsResponse parses an HTTP response from a ListRecordsWithResponse call
 func ParseListRecordsResponse(rsp *http.Response) (*ListRecordsResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16276,7 +16260,7 @@ func ParseListRecordsResponse(rsp *http.Response) (*ListRecordsResponse, error) 
 
 // ParseDeleteRecordResponse parses an HTTP response from a DeleteRecordWithResponse call
 func ParseDeleteRecordResponse(rsp *http.Response) (*DeleteRecordResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16314,7 +16298,7 @@ func ParseDeleteRecordResponse(rsp *http.Response) (*DeleteRecordResponse, error
 
 // ParseGetRecordResponse parses an HTTP response from a GetRecordWithResponse call
 func ParseGetRecordResponse(rsp *http.Response) (*GetRecordResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16354,7 +16338,7 @@ func ParseGetRecordResponse(rsp *http.Response) (*GetRecordResponse, error) {
 
 // ParseUpdateRecordResponse parses an HTTP response from a UpdateRecordWithResponse call
 func ParseUpdateRecordResponse(rsp *http.Response) (*UpdateRecordResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16401,7 +16385,7 @@ func ParseUpdateRecordResponse(rsp *http.Response) (*UpdateRecordResponse, error
 
 // ParseOverwriteRecordResponse parses an HTTP response from a OverwriteRecordWithResponse call
 func ParseOverwriteRecordResponse(rsp *http.Response) (*OverwriteRecordResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16448,7 +16432,7 @@ func ParseOverwriteRecordResponse(rsp *http.Response) (*OverwriteRecordResponse,
 
 // ParseListRecordAttributeValuesResponse parses an HTTP response from a ListRecordAttributeValuesWithResponse call
 func ParseListRecordAttributeValuesResponse(rsp *http.Response) (*ListRecordAttributeValuesResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16495,7 +16479,7 @@ func ParseListRecordAttributeValuesResponse(rsp *http.Response) (*ListRecordAttr
 
 // ParseListRecordEntriesResponse parses an HTTP response from a ListRecordEntriesWithResponse call
 func ParseListRecordEntriesResponse(rsp *http.Response) (*ListRecordEntriesResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16528,7 +16512,7 @@ func ParseListRecordEntriesResponse(rsp *http.Response) (*ListRecordEntriesRespo
 
 // ParseIdentifyResponse parses an HTTP response from a IdentifyWithResponse call
 func ParseIdentifyResponse(rsp *http.Response) (*IdentifyResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16559,7 +16543,7 @@ func ParseIdentifyResponse(rsp *http.Response) (*IdentifyResponse, error) {
 
 // ParseListTasksResponse parses an HTTP response from a ListTasksWithResponse call
 func ParseListTasksResponse(rsp *http.Response) (*ListTasksResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16592,7 +16576,7 @@ func ParseListTasksResponse(rsp *http.Response) (*ListTasksResponse, error) {
 
 // ParseCreateTaskResponse parses an HTTP response from a CreateTaskWithResponse call
 func ParseCreateTaskResponse(rsp *http.Response) (*CreateTaskResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16639,7 +16623,7 @@ func ParseCreateTaskResponse(rsp *http.Response) (*CreateTaskResponse, error) {
 
 // ParseDeleteTaskResponse parses an HTTP response from a DeleteTaskWithResponse call
 func ParseDeleteTaskResponse(rsp *http.Response) (*DeleteTaskResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16677,7 +16661,7 @@ func ParseDeleteTaskResponse(rsp *http.Response) (*DeleteTaskResponse, error) {
 
 // ParseGetTaskResponse parses an HTTP response from a GetTaskWithResponse call
 func ParseGetTaskResponse(rsp *http.Response) (*GetTaskResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16717,7 +16701,7 @@ func ParseGetTaskResponse(rsp *http.Response) (*GetTaskResponse, error) {
 
 // ParseUpdateTaskResponse parses an HTTP response from a UpdateTaskWithResponse call
 func ParseUpdateTaskResponse(rsp *http.Response) (*UpdateTaskResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16764,7 +16748,7 @@ func ParseUpdateTaskResponse(rsp *http.Response) (*UpdateTaskResponse, error) {
 
 // ParseListThreadsResponse parses an HTTP response from a ListThreadsWithResponse call
 func ParseListThreadsResponse(rsp *http.Response) (*ListThreadsResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16797,7 +16781,7 @@ func ParseListThreadsResponse(rsp *http.Response) (*ListThreadsResponse, error) 
 
 // ParseGetThreadResponse parses an HTTP response from a GetThreadWithResponse call
 func ParseGetThreadResponse(rsp *http.Response) (*GetThreadResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16837,7 +16821,7 @@ func ParseGetThreadResponse(rsp *http.Response) (*GetThreadResponse, error) {
 
 // ParseListWebhooksResponse parses an HTTP response from a ListWebhooksWithResponse call
 func ParseListWebhooksResponse(rsp *http.Response) (*ListWebhooksResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16870,7 +16854,7 @@ func ParseListWebhooksResponse(rsp *http.Response) (*ListWebhooksResponse, error
 
 // ParseCreateWebhookResponse parses an HTTP response from a CreateWebhookWithResponse call
 func ParseCreateWebhookResponse(rsp *http.Response) (*CreateWebhookResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16910,7 +16894,7 @@ func ParseCreateWebhookResponse(rsp *http.Response) (*CreateWebhookResponse, err
 
 // ParseDeleteWebhookResponse parses an HTTP response from a DeleteWebhookWithResponse call
 func ParseDeleteWebhookResponse(rsp *http.Response) (*DeleteWebhookResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16948,7 +16932,7 @@ func ParseDeleteWebhookResponse(rsp *http.Response) (*DeleteWebhookResponse, err
 
 // ParseGetWebhookResponse parses an HTTP response from a GetWebhookWithResponse call
 func ParseGetWebhookResponse(rsp *http.Response) (*GetWebhookResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -16988,7 +16972,7 @@ func ParseGetWebhookResponse(rsp *http.Response) (*GetWebhookResponse, error) {
 
 // ParseUpdateWebhookResponse parses an HTTP response from a UpdateWebhookWithResponse call
 func ParseUpdateWebhookResponse(rsp *http.Response) (*UpdateWebhookResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -17028,7 +17012,7 @@ func ParseUpdateWebhookResponse(rsp *http.Response) (*UpdateWebhookResponse, err
 
 // ParseListWorkspaceMembersResponse parses an HTTP response from a ListWorkspaceMembersWithResponse call
 func ParseListWorkspaceMembersResponse(rsp *http.Response) (*ListWorkspaceMembersResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -17061,7 +17045,7 @@ func ParseListWorkspaceMembersResponse(rsp *http.Response) (*ListWorkspaceMember
 
 // ParseGetWorkspaceMemberResponse parses an HTTP response from a GetWorkspaceMemberWithResponse call
 func ParseGetWorkspaceMemberResponse(rsp *http.Response) (*GetWorkspaceMemberResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -17101,7 +17085,7 @@ func ParseGetWorkspaceMemberResponse(rsp *http.Response) (*GetWorkspaceMemberRes
 
 // ParseListAttributesResponse parses an HTTP response from a ListAttributesWithResponse call
 func ParseListAttributesResponse(rsp *http.Response) (*ListAttributesResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -17134,7 +17118,7 @@ func ParseListAttributesResponse(rsp *http.Response) (*ListAttributesResponse, e
 
 // ParseCreateAttributeResponse parses an HTTP response from a CreateAttributeWithResponse call
 func ParseCreateAttributeResponse(rsp *http.Response) (*CreateAttributeResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -17188,7 +17172,7 @@ func ParseCreateAttributeResponse(rsp *http.Response) (*CreateAttributeResponse,
 
 // ParseGetAttributeResponse parses an HTTP response from a GetAttributeWithResponse call
 func ParseGetAttributeResponse(rsp *http.Response) (*GetAttributeResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -17228,7 +17212,7 @@ func ParseGetAttributeResponse(rsp *http.Response) (*GetAttributeResponse, error
 
 // ParseUpdateAttributeResponse parses an HTTP response from a UpdateAttributeWithResponse call
 func ParseUpdateAttributeResponse(rsp *http.Response) (*UpdateAttributeResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -17275,7 +17259,7 @@ func ParseUpdateAttributeResponse(rsp *http.Response) (*UpdateAttributeResponse,
 
 // ParseListSelectOptionsResponse parses an HTTP response from a ListSelectOptionsWithResponse call
 func ParseListSelectOptionsResponse(rsp *http.Response) (*ListSelectOptionsResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -17315,7 +17299,7 @@ func ParseListSelectOptionsResponse(rsp *http.Response) (*ListSelectOptionsRespo
 
 // ParseCreateSelectOptionResponse parses an HTTP response from a CreateSelectOptionWithResponse call
 func ParseCreateSelectOptionResponse(rsp *http.Response) (*CreateSelectOptionResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -17369,7 +17353,7 @@ func ParseCreateSelectOptionResponse(rsp *http.Response) (*CreateSelectOptionRes
 
 // ParseUpdateSelectOptionResponse parses an HTTP response from a UpdateSelectOptionWithResponse call
 func ParseUpdateSelectOptionResponse(rsp *http.Response) (*UpdateSelectOptionResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -17423,7 +17407,7 @@ func ParseUpdateSelectOptionResponse(rsp *http.Response) (*UpdateSelectOptionRes
 
 // ParseListStatusesResponse parses an HTTP response from a ListStatusesWithResponse call
 func ParseListStatusesResponse(rsp *http.Response) (*ListStatusesResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -17463,7 +17447,7 @@ func ParseListStatusesResponse(rsp *http.Response) (*ListStatusesResponse, error
 
 // ParseCreateStatusResponse parses an HTTP response from a CreateStatusWithResponse call
 func ParseCreateStatusResponse(rsp *http.Response) (*CreateStatusResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
@@ -17517,7 +17501,7 @@ func ParseCreateStatusResponse(rsp *http.Response) (*CreateStatusResponse, error
 
 // ParseUpdateStatusResponse parses an HTTP response from a UpdateStatusWithResponse call
 func ParseUpdateStatusResponse(rsp *http.Response) (*UpdateStatusResponse, error) {
-	bodyBytes, err := readResponseBody(rsp)
+	bodyBytes, err := httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
