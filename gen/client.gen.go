@@ -7362,6 +7362,14 @@ func (e *BodyError) Error() string {
 
 func (e *BodyError) Unwrap() error { return e.Err }
 
+// wrapBodyError makes the error *err, if there is one, a *BodyError for
+// rsp and its body as read. The Parse functions defer it.
+func wrapBodyError(rsp *http.Response, body *[]byte, err *error) {
+	if *err != nil {
+		*err = &BodyError{HTTPResponse: rsp, Body: *body, Err: *err}
+	}
+}
+
 // WithBaseURL overrides the baseURL.
 func WithBaseURL(baseURL string) ClientOption {
 	return func(c *Client) error {
@@ -14471,3084 +14479,2859 @@ func (c *ClientWithResponses) UpdateStatusWithResponse(ctx context.Context, targ
 }
 
 // ParseListSCIMGroupsResponse parses an HTTP response from a ListSCIMGroupsWithResponse call
-func ParseListSCIMGroupsResponse(rsp *http.Response) (*ListSCIMGroupsResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListSCIMGroupsResponse(rsp *http.Response) (_ *ListSCIMGroupsResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListSCIMGroupsResponse, error) {
-		response := &ListSCIMGroupsResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Resources    []interface{} `json:"Resources"`
-				ItemsPerPage float64       `json:"itemsPerPage"`
-				Schemas      []string      `json:"schemas"`
-				StartIndex   float64       `json:"startIndex"`
-				TotalResults float64       `json:"totalResults"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListSCIMGroupsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Resources    []interface{} `json:"Resources"`
+			ItemsPerPage float64       `json:"itemsPerPage"`
+			Schemas      []string      `json:"schemas"`
+			StartIndex   float64       `json:"startIndex"`
+			TotalResults float64       `json:"totalResults"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListSCIMSchemasResponse parses an HTTP response from a ListSCIMSchemasWithResponse call
-func ParseListSCIMSchemasResponse(rsp *http.Response) (*ListSCIMSchemasResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListSCIMSchemasResponse(rsp *http.Response) (_ *ListSCIMSchemasResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListSCIMSchemasResponse, error) {
-		response := &ListSCIMSchemasResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Resources    []interface{} `json:"Resources"`
-				ItemsPerPage float64       `json:"itemsPerPage"`
-				Schemas      []string      `json:"schemas"`
-				StartIndex   float64       `json:"startIndex"`
-				TotalResults float64       `json:"totalResults"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListSCIMSchemasResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Resources    []interface{} `json:"Resources"`
+			ItemsPerPage float64       `json:"itemsPerPage"`
+			Schemas      []string      `json:"schemas"`
+			StartIndex   float64       `json:"startIndex"`
+			TotalResults float64       `json:"totalResults"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListSCIMUsersResponse parses an HTTP response from a ListSCIMUsersWithResponse call
-func ParseListSCIMUsersResponse(rsp *http.Response) (*ListSCIMUsersResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListSCIMUsersResponse(rsp *http.Response) (_ *ListSCIMUsersResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListSCIMUsersResponse, error) {
-		response := &ListSCIMUsersResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Resources    []interface{} `json:"Resources"`
-				ItemsPerPage float64       `json:"itemsPerPage"`
-				Schemas      []string      `json:"schemas"`
-				StartIndex   float64       `json:"startIndex"`
-				TotalResults float64       `json:"totalResults"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListSCIMUsersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Resources    []interface{} `json:"Resources"`
+			ItemsPerPage float64       `json:"itemsPerPage"`
+			Schemas      []string      `json:"schemas"`
+			StartIndex   float64       `json:"startIndex"`
+			TotalResults float64       `json:"totalResults"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseCreateCommentResponse parses an HTTP response from a CreateCommentWithResponse call
-func ParseCreateCommentResponse(rsp *http.Response) (*CreateCommentResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseCreateCommentResponse(rsp *http.Response) (_ *CreateCommentResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*CreateCommentResponse, error) {
-		response := &CreateCommentResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Comment `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &CreateCommentResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Comment `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseDeleteCommentResponse parses an HTTP response from a DeleteCommentWithResponse call
-func ParseDeleteCommentResponse(rsp *http.Response) (*DeleteCommentResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseDeleteCommentResponse(rsp *http.Response) (_ *DeleteCommentResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*DeleteCommentResponse, error) {
-		response := &DeleteCommentResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest map[string]interface{}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &DeleteCommentResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest map[string]interface{}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseGetCommentResponse parses an HTTP response from a GetCommentWithResponse call
-func ParseGetCommentResponse(rsp *http.Response) (*GetCommentResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseGetCommentResponse(rsp *http.Response) (_ *GetCommentResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*GetCommentResponse, error) {
-		response := &GetCommentResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Comment `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &GetCommentResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Comment `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListFilesResponse parses an HTTP response from a ListFilesWithResponse call
-func ParseListFilesResponse(rsp *http.Response) (*ListFilesResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListFilesResponse(rsp *http.Response) (_ *ListFilesResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListFilesResponse, error) {
-		response := &ListFilesResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data       []FileEntry `json:"data"`
-				Pagination Pagination  `json:"pagination"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListFilesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data       []FileEntry `json:"data"`
+			Pagination Pagination  `json:"pagination"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseCreateFolderResponse parses an HTTP response from a CreateFolderWithResponse call
-func ParseCreateFolderResponse(rsp *http.Response) (*CreateFolderResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseCreateFolderResponse(rsp *http.Response) (_ *CreateFolderResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*CreateFolderResponse, error) {
-		response := &CreateFolderResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data FolderEntry `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &CreateFolderResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data FolderEntry `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseUploadFileResponse parses an HTTP response from a UploadFileWithResponse call
-func ParseUploadFileResponse(rsp *http.Response) (*UploadFileResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseUploadFileResponse(rsp *http.Response) (_ *UploadFileResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*UploadFileResponse, error) {
-		response := &UploadFileResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
-			var dest struct {
-				Data File `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON201 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &UploadFileResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest struct {
+			Data File `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseDeleteFileResponse parses an HTTP response from a DeleteFileWithResponse call
-func ParseDeleteFileResponse(rsp *http.Response) (*DeleteFileResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseDeleteFileResponse(rsp *http.Response) (_ *DeleteFileResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*DeleteFileResponse, error) {
-		response := &DeleteFileResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest map[string]interface{}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &DeleteFileResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest map[string]interface{}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseGetFileResponse parses an HTTP response from a GetFileWithResponse call
-func ParseGetFileResponse(rsp *http.Response) (*GetFileResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseGetFileResponse(rsp *http.Response) (_ *GetFileResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*GetFileResponse, error) {
-		response := &GetFileResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data FileEntryDetail `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &GetFileResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data FileEntryDetail `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseDownloadFileResponse parses an HTTP response from a DownloadFileWithResponse call
-func ParseDownloadFileResponse(rsp *http.Response) (*DownloadFileResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseDownloadFileResponse(rsp *http.Response) (_ *DownloadFileResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*DownloadFileResponse, error) {
-		response := &DownloadFileResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 302:
-			var dest map[string]interface{}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON302 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &DownloadFileResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 302:
+		var dest map[string]interface{}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON302 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListListsResponse parses an HTTP response from a ListListsWithResponse call
-func ParseListListsResponse(rsp *http.Response) (*ListListsResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListListsResponse(rsp *http.Response) (_ *ListListsResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListListsResponse, error) {
-		response := &ListListsResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data []List `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListListsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data []List `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseCreateListResponse parses an HTTP response from a CreateListWithResponse call
-func ParseCreateListResponse(rsp *http.Response) (*CreateListResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseCreateListResponse(rsp *http.Response) (_ *CreateListResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*CreateListResponse, error) {
-		response := &CreateListResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data List `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON403 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON409 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &CreateListResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data List `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseGetListResponse parses an HTTP response from a GetListWithResponse call
-func ParseGetListResponse(rsp *http.Response) (*GetListResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseGetListResponse(rsp *http.Response) (_ *GetListResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*GetListResponse, error) {
-		response := &GetListResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data List `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &GetListResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data List `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseUpdateListResponse parses an HTTP response from a UpdateListWithResponse call
-func ParseUpdateListResponse(rsp *http.Response) (*UpdateListResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseUpdateListResponse(rsp *http.Response) (_ *UpdateListResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*UpdateListResponse, error) {
-		response := &UpdateListResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data List `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &UpdateListResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data List `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseCreateListEntryResponse parses an HTTP response from a CreateListEntryWithResponse call
-func ParseCreateListEntryResponse(rsp *http.Response) (*CreateListEntryResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseCreateListEntryResponse(rsp *http.Response) (_ *CreateListEntryResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*CreateListEntryResponse, error) {
-		response := &CreateListEntryResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Entry `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &CreateListEntryResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Entry `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseAssertListEntryResponse parses an HTTP response from a AssertListEntryWithResponse call
-func ParseAssertListEntryResponse(rsp *http.Response) (*AssertListEntryResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseAssertListEntryResponse(rsp *http.Response) (_ *AssertListEntryResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*AssertListEntryResponse, error) {
-		response := &AssertListEntryResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Entry `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &AssertListEntryResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Entry `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListEntriesResponse parses an HTTP response from a ListEntriesWithResponse call
-func ParseListEntriesResponse(rsp *http.Response) (*ListEntriesResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListEntriesResponse(rsp *http.Response) (_ *ListEntriesResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListEntriesResponse, error) {
-		response := &ListEntriesResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data []Entry `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListEntriesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data []Entry `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseDeleteListEntryResponse parses an HTTP response from a DeleteListEntryWithResponse call
-func ParseDeleteListEntryResponse(rsp *http.Response) (*DeleteListEntryResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseDeleteListEntryResponse(rsp *http.Response) (_ *DeleteListEntryResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*DeleteListEntryResponse, error) {
-		response := &DeleteListEntryResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest map[string]interface{}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &DeleteListEntryResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest map[string]interface{}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseGetListEntryResponse parses an HTTP response from a GetListEntryWithResponse call
-func ParseGetListEntryResponse(rsp *http.Response) (*GetListEntryResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseGetListEntryResponse(rsp *http.Response) (_ *GetListEntryResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*GetListEntryResponse, error) {
-		response := &GetListEntryResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Entry `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &GetListEntryResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Entry `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseUpdateListEntryResponse parses an HTTP response from a UpdateListEntryWithResponse call
-func ParseUpdateListEntryResponse(rsp *http.Response) (*UpdateListEntryResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseUpdateListEntryResponse(rsp *http.Response) (_ *UpdateListEntryResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*UpdateListEntryResponse, error) {
-		response := &UpdateListEntryResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Entry `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &UpdateListEntryResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Entry `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseOverwriteListEntryResponse parses an HTTP response from a OverwriteListEntryWithResponse call
-func ParseOverwriteListEntryResponse(rsp *http.Response) (*OverwriteListEntryResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseOverwriteListEntryResponse(rsp *http.Response) (_ *OverwriteListEntryResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*OverwriteListEntryResponse, error) {
-		response := &OverwriteListEntryResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Entry `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &OverwriteListEntryResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Entry `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListEntryAttributeValuesResponse parses an HTTP response from a ListEntryAttributeValuesWithResponse call
-func ParseListEntryAttributeValuesResponse(rsp *http.Response) (*ListEntryAttributeValuesResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListEntryAttributeValuesResponse(rsp *http.Response) (_ *ListEntryAttributeValuesResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListEntryAttributeValuesResponse, error) {
-		response := &ListEntryAttributeValuesResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data []AttributeValue `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListEntryAttributeValuesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data []AttributeValue `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListMeetingsResponse parses an HTTP response from a ListMeetingsWithResponse call
-func ParseListMeetingsResponse(rsp *http.Response) (*ListMeetingsResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListMeetingsResponse(rsp *http.Response) (_ *ListMeetingsResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListMeetingsResponse, error) {
-		response := &ListMeetingsResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data       []Meeting  `json:"data"`
-				Pagination Pagination `json:"pagination"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListMeetingsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data       []Meeting  `json:"data"`
+			Pagination Pagination `json:"pagination"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseFindOrCreateMeetingResponse parses an HTTP response from a FindOrCreateMeetingWithResponse call
-func ParseFindOrCreateMeetingResponse(rsp *http.Response) (*FindOrCreateMeetingResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseFindOrCreateMeetingResponse(rsp *http.Response) (_ *FindOrCreateMeetingResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*FindOrCreateMeetingResponse, error) {
-		response := &FindOrCreateMeetingResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Meeting `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &FindOrCreateMeetingResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Meeting `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseGetMeetingResponse parses an HTTP response from a GetMeetingWithResponse call
-func ParseGetMeetingResponse(rsp *http.Response) (*GetMeetingResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseGetMeetingResponse(rsp *http.Response) (_ *GetMeetingResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*GetMeetingResponse, error) {
-		response := &GetMeetingResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Meeting `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &GetMeetingResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Meeting `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListCallRecordingsResponse parses an HTTP response from a ListCallRecordingsWithResponse call
-func ParseListCallRecordingsResponse(rsp *http.Response) (*ListCallRecordingsResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListCallRecordingsResponse(rsp *http.Response) (_ *ListCallRecordingsResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListCallRecordingsResponse, error) {
-		response := &ListCallRecordingsResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data       []CallRecording `json:"data"`
-				Pagination Pagination      `json:"pagination"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListCallRecordingsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data       []CallRecording `json:"data"`
+			Pagination Pagination      `json:"pagination"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseCreateCallRecordingResponse parses an HTTP response from a CreateCallRecordingWithResponse call
-func ParseCreateCallRecordingResponse(rsp *http.Response) (*CreateCallRecordingResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseCreateCallRecordingResponse(rsp *http.Response) (_ *CreateCallRecordingResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*CreateCallRecordingResponse, error) {
-		response := &CreateCallRecordingResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data CallRecording `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON403 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &CreateCallRecordingResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data CallRecording `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseDeleteCallRecordingResponse parses an HTTP response from a DeleteCallRecordingWithResponse call
-func ParseDeleteCallRecordingResponse(rsp *http.Response) (*DeleteCallRecordingResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseDeleteCallRecordingResponse(rsp *http.Response) (_ *DeleteCallRecordingResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*DeleteCallRecordingResponse, error) {
-		response := &DeleteCallRecordingResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case rsp.StatusCode == 204:
-			break // No content-type
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &DeleteCallRecordingResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseGetCallRecordingResponse parses an HTTP response from a GetCallRecordingWithResponse call
-func ParseGetCallRecordingResponse(rsp *http.Response) (*GetCallRecordingResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseGetCallRecordingResponse(rsp *http.Response) (_ *GetCallRecordingResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*GetCallRecordingResponse, error) {
-		response := &GetCallRecordingResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data CallRecording `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &GetCallRecordingResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data CallRecording `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseGetCallTranscriptResponse parses an HTTP response from a GetCallTranscriptWithResponse call
-func ParseGetCallTranscriptResponse(rsp *http.Response) (*GetCallTranscriptResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseGetCallTranscriptResponse(rsp *http.Response) (_ *GetCallTranscriptResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*GetCallTranscriptResponse, error) {
-		response := &GetCallTranscriptResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data       CallTranscript `json:"data"`
-				Pagination Pagination     `json:"pagination"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &GetCallTranscriptResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data       CallTranscript `json:"data"`
+			Pagination Pagination     `json:"pagination"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListNotesResponse parses an HTTP response from a ListNotesWithResponse call
-func ParseListNotesResponse(rsp *http.Response) (*ListNotesResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListNotesResponse(rsp *http.Response) (_ *ListNotesResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListNotesResponse, error) {
-		response := &ListNotesResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data []Note `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListNotesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data []Note `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseCreateNoteResponse parses an HTTP response from a CreateNoteWithResponse call
-func ParseCreateNoteResponse(rsp *http.Response) (*CreateNoteResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseCreateNoteResponse(rsp *http.Response) (_ *CreateNoteResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*CreateNoteResponse, error) {
-		response := &CreateNoteResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Note `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON413 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &CreateNoteResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Note `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON413 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseDeleteNoteResponse parses an HTTP response from a DeleteNoteWithResponse call
-func ParseDeleteNoteResponse(rsp *http.Response) (*DeleteNoteResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseDeleteNoteResponse(rsp *http.Response) (_ *DeleteNoteResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*DeleteNoteResponse, error) {
-		response := &DeleteNoteResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest map[string]interface{}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &DeleteNoteResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest map[string]interface{}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseGetNoteResponse parses an HTTP response from a GetNoteWithResponse call
-func ParseGetNoteResponse(rsp *http.Response) (*GetNoteResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseGetNoteResponse(rsp *http.Response) (_ *GetNoteResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*GetNoteResponse, error) {
-		response := &GetNoteResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Note `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &GetNoteResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Note `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListObjectsResponse parses an HTTP response from a ListObjectsWithResponse call
-func ParseListObjectsResponse(rsp *http.Response) (*ListObjectsResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListObjectsResponse(rsp *http.Response) (_ *ListObjectsResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListObjectsResponse, error) {
-		response := &ListObjectsResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data []Object `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListObjectsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data []Object `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseCreateObjectResponse parses an HTTP response from a CreateObjectWithResponse call
-func ParseCreateObjectResponse(rsp *http.Response) (*CreateObjectResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseCreateObjectResponse(rsp *http.Response) (_ *CreateObjectResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*CreateObjectResponse, error) {
-		response := &CreateObjectResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Object `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON409 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &CreateObjectResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Object `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseSearchRecordsResponse parses an HTTP response from a SearchRecordsWithResponse call
-func ParseSearchRecordsResponse(rsp *http.Response) (*SearchRecordsResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseSearchRecordsResponse(rsp *http.Response) (_ *SearchRecordsResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*SearchRecordsResponse, error) {
-		response := &SearchRecordsResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data []SearchResult `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &SearchRecordsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data []SearchResult `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseGetObjectResponse parses an HTTP response from a GetObjectWithResponse call
-func ParseGetObjectResponse(rsp *http.Response) (*GetObjectResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseGetObjectResponse(rsp *http.Response) (_ *GetObjectResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*GetObjectResponse, error) {
-		response := &GetObjectResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Object `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &GetObjectResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Object `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseUpdateObjectResponse parses an HTTP response from a UpdateObjectWithResponse call
-func ParseUpdateObjectResponse(rsp *http.Response) (*UpdateObjectResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseUpdateObjectResponse(rsp *http.Response) (_ *UpdateObjectResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*UpdateObjectResponse, error) {
-		response := &UpdateObjectResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Object `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON409 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &UpdateObjectResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Object `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseCreateRecordResponse parses an HTTP response from a CreateRecordWithResponse call
-func ParseCreateRecordResponse(rsp *http.Response) (*CreateRecordResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseCreateRecordResponse(rsp *http.Response) (_ *CreateRecordResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*CreateRecordResponse, error) {
-		response := &CreateRecordResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Record `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &CreateRecordResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Record `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseAssertRecordResponse parses an HTTP response from a AssertRecordWithResponse call
-func ParseAssertRecordResponse(rsp *http.Response) (*AssertRecordResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseAssertRecordResponse(rsp *http.Response) (_ *AssertRecordResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*AssertRecordResponse, error) {
-		response := &AssertRecordResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Record `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &AssertRecordResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Record `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListRecordsResponse parses an HTTP response from a ListRecordsWithResponse call
-func ParseListRecordsResponse(rsp *http.Response) (*ListRecordsResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListRecordsResponse(rsp *http.Response) (_ *ListRecordsResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListRecordsResponse, error) {
-		response := &ListRecordsResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data []Record `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListRecordsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data []Record `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseDeleteRecordResponse parses an HTTP response from a DeleteRecordWithResponse call
-func ParseDeleteRecordResponse(rsp *http.Response) (*DeleteRecordResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseDeleteRecordResponse(rsp *http.Response) (_ *DeleteRecordResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*DeleteRecordResponse, error) {
-		response := &DeleteRecordResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest map[string]interface{}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &DeleteRecordResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest map[string]interface{}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseGetRecordResponse parses an HTTP response from a GetRecordWithResponse call
-func ParseGetRecordResponse(rsp *http.Response) (*GetRecordResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseGetRecordResponse(rsp *http.Response) (_ *GetRecordResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*GetRecordResponse, error) {
-		response := &GetRecordResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Record `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &GetRecordResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Record `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseUpdateRecordResponse parses an HTTP response from a UpdateRecordWithResponse call
-func ParseUpdateRecordResponse(rsp *http.Response) (*UpdateRecordResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseUpdateRecordResponse(rsp *http.Response) (_ *UpdateRecordResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*UpdateRecordResponse, error) {
-		response := &UpdateRecordResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Record `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &UpdateRecordResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Record `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseOverwriteRecordResponse parses an HTTP response from a OverwriteRecordWithResponse call
-func ParseOverwriteRecordResponse(rsp *http.Response) (*OverwriteRecordResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseOverwriteRecordResponse(rsp *http.Response) (_ *OverwriteRecordResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*OverwriteRecordResponse, error) {
-		response := &OverwriteRecordResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Record `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &OverwriteRecordResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Record `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListRecordAttributeValuesResponse parses an HTTP response from a ListRecordAttributeValuesWithResponse call
-func ParseListRecordAttributeValuesResponse(rsp *http.Response) (*ListRecordAttributeValuesResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListRecordAttributeValuesResponse(rsp *http.Response) (_ *ListRecordAttributeValuesResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListRecordAttributeValuesResponse, error) {
-		response := &ListRecordAttributeValuesResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data []AttributeValue `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListRecordAttributeValuesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data []AttributeValue `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListRecordEntriesResponse parses an HTTP response from a ListRecordEntriesWithResponse call
-func ParseListRecordEntriesResponse(rsp *http.Response) (*ListRecordEntriesResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListRecordEntriesResponse(rsp *http.Response) (_ *ListRecordEntriesResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListRecordEntriesResponse, error) {
-		response := &ListRecordEntriesResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data []RecordEntry `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListRecordEntriesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data []RecordEntry `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseIdentifyResponse parses an HTTP response from a IdentifyWithResponse call
-func ParseIdentifyResponse(rsp *http.Response) (*IdentifyResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseIdentifyResponse(rsp *http.Response) (_ *IdentifyResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*IdentifyResponse, error) {
-		response := &IdentifyResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest Identity
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &IdentifyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Identity
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListTasksResponse parses an HTTP response from a ListTasksWithResponse call
-func ParseListTasksResponse(rsp *http.Response) (*ListTasksResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListTasksResponse(rsp *http.Response) (_ *ListTasksResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListTasksResponse, error) {
-		response := &ListTasksResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data []Task `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListTasksResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data []Task `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseCreateTaskResponse parses an HTTP response from a CreateTaskWithResponse call
-func ParseCreateTaskResponse(rsp *http.Response) (*CreateTaskResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseCreateTaskResponse(rsp *http.Response) (_ *CreateTaskResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*CreateTaskResponse, error) {
-		response := &CreateTaskResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Task `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &CreateTaskResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Task `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseDeleteTaskResponse parses an HTTP response from a DeleteTaskWithResponse call
-func ParseDeleteTaskResponse(rsp *http.Response) (*DeleteTaskResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseDeleteTaskResponse(rsp *http.Response) (_ *DeleteTaskResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*DeleteTaskResponse, error) {
-		response := &DeleteTaskResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest map[string]interface{}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &DeleteTaskResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest map[string]interface{}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseGetTaskResponse parses an HTTP response from a GetTaskWithResponse call
-func ParseGetTaskResponse(rsp *http.Response) (*GetTaskResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseGetTaskResponse(rsp *http.Response) (_ *GetTaskResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*GetTaskResponse, error) {
-		response := &GetTaskResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Task `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &GetTaskResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Task `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseUpdateTaskResponse parses an HTTP response from a UpdateTaskWithResponse call
-func ParseUpdateTaskResponse(rsp *http.Response) (*UpdateTaskResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseUpdateTaskResponse(rsp *http.Response) (_ *UpdateTaskResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*UpdateTaskResponse, error) {
-		response := &UpdateTaskResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Task `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &UpdateTaskResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Task `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListThreadsResponse parses an HTTP response from a ListThreadsWithResponse call
-func ParseListThreadsResponse(rsp *http.Response) (*ListThreadsResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListThreadsResponse(rsp *http.Response) (_ *ListThreadsResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListThreadsResponse, error) {
-		response := &ListThreadsResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data []Thread `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListThreadsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data []Thread `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseGetThreadResponse parses an HTTP response from a GetThreadWithResponse call
-func ParseGetThreadResponse(rsp *http.Response) (*GetThreadResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseGetThreadResponse(rsp *http.Response) (_ *GetThreadResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*GetThreadResponse, error) {
-		response := &GetThreadResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Thread `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &GetThreadResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Thread `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListWebhooksResponse parses an HTTP response from a ListWebhooksWithResponse call
-func ParseListWebhooksResponse(rsp *http.Response) (*ListWebhooksResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListWebhooksResponse(rsp *http.Response) (_ *ListWebhooksResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListWebhooksResponse, error) {
-		response := &ListWebhooksResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data []Webhook `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListWebhooksResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data []Webhook `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseCreateWebhookResponse parses an HTTP response from a CreateWebhookWithResponse call
-func ParseCreateWebhookResponse(rsp *http.Response) (*CreateWebhookResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseCreateWebhookResponse(rsp *http.Response) (_ *CreateWebhookResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*CreateWebhookResponse, error) {
-		response := &CreateWebhookResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data WebhookWithSecret `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &CreateWebhookResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data WebhookWithSecret `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseDeleteWebhookResponse parses an HTTP response from a DeleteWebhookWithResponse call
-func ParseDeleteWebhookResponse(rsp *http.Response) (*DeleteWebhookResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseDeleteWebhookResponse(rsp *http.Response) (_ *DeleteWebhookResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*DeleteWebhookResponse, error) {
-		response := &DeleteWebhookResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest map[string]interface{}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &DeleteWebhookResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest map[string]interface{}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseGetWebhookResponse parses an HTTP response from a GetWebhookWithResponse call
-func ParseGetWebhookResponse(rsp *http.Response) (*GetWebhookResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseGetWebhookResponse(rsp *http.Response) (_ *GetWebhookResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*GetWebhookResponse, error) {
-		response := &GetWebhookResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Webhook `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &GetWebhookResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Webhook `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseUpdateWebhookResponse parses an HTTP response from a UpdateWebhookWithResponse call
-func ParseUpdateWebhookResponse(rsp *http.Response) (*UpdateWebhookResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseUpdateWebhookResponse(rsp *http.Response) (_ *UpdateWebhookResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*UpdateWebhookResponse, error) {
-		response := &UpdateWebhookResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Webhook `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &UpdateWebhookResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Webhook `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListWorkspaceMembersResponse parses an HTTP response from a ListWorkspaceMembersWithResponse call
-func ParseListWorkspaceMembersResponse(rsp *http.Response) (*ListWorkspaceMembersResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListWorkspaceMembersResponse(rsp *http.Response) (_ *ListWorkspaceMembersResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListWorkspaceMembersResponse, error) {
-		response := &ListWorkspaceMembersResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data []WorkspaceMember `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListWorkspaceMembersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data []WorkspaceMember `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseGetWorkspaceMemberResponse parses an HTTP response from a GetWorkspaceMemberWithResponse call
-func ParseGetWorkspaceMemberResponse(rsp *http.Response) (*GetWorkspaceMemberResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseGetWorkspaceMemberResponse(rsp *http.Response) (_ *GetWorkspaceMemberResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*GetWorkspaceMemberResponse, error) {
-		response := &GetWorkspaceMemberResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data WorkspaceMember `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &GetWorkspaceMemberResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data WorkspaceMember `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListAttributesResponse parses an HTTP response from a ListAttributesWithResponse call
-func ParseListAttributesResponse(rsp *http.Response) (*ListAttributesResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListAttributesResponse(rsp *http.Response) (_ *ListAttributesResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListAttributesResponse, error) {
-		response := &ListAttributesResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data []Attribute `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListAttributesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data []Attribute `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseCreateAttributeResponse parses an HTTP response from a CreateAttributeWithResponse call
-func ParseCreateAttributeResponse(rsp *http.Response) (*CreateAttributeResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseCreateAttributeResponse(rsp *http.Response) (_ *CreateAttributeResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*CreateAttributeResponse, error) {
-		response := &CreateAttributeResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Attribute `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON409 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &CreateAttributeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Attribute `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseGetAttributeResponse parses an HTTP response from a GetAttributeWithResponse call
-func ParseGetAttributeResponse(rsp *http.Response) (*GetAttributeResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseGetAttributeResponse(rsp *http.Response) (_ *GetAttributeResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*GetAttributeResponse, error) {
-		response := &GetAttributeResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Attribute `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &GetAttributeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Attribute `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseUpdateAttributeResponse parses an HTTP response from a UpdateAttributeWithResponse call
-func ParseUpdateAttributeResponse(rsp *http.Response) (*UpdateAttributeResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseUpdateAttributeResponse(rsp *http.Response) (_ *UpdateAttributeResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*UpdateAttributeResponse, error) {
-		response := &UpdateAttributeResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Attribute `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &UpdateAttributeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Attribute `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListSelectOptionsResponse parses an HTTP response from a ListSelectOptionsWithResponse call
-func ParseListSelectOptionsResponse(rsp *http.Response) (*ListSelectOptionsResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListSelectOptionsResponse(rsp *http.Response) (_ *ListSelectOptionsResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListSelectOptionsResponse, error) {
-		response := &ListSelectOptionsResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data []SelectOption `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListSelectOptionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data []SelectOption `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseCreateSelectOptionResponse parses an HTTP response from a CreateSelectOptionWithResponse call
-func ParseCreateSelectOptionResponse(rsp *http.Response) (*CreateSelectOptionResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseCreateSelectOptionResponse(rsp *http.Response) (_ *CreateSelectOptionResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*CreateSelectOptionResponse, error) {
-		response := &CreateSelectOptionResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data SelectOption `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON409 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &CreateSelectOptionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data SelectOption `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseUpdateSelectOptionResponse parses an HTTP response from a UpdateSelectOptionWithResponse call
-func ParseUpdateSelectOptionResponse(rsp *http.Response) (*UpdateSelectOptionResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseUpdateSelectOptionResponse(rsp *http.Response) (_ *UpdateSelectOptionResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*UpdateSelectOptionResponse, error) {
-		response := &UpdateSelectOptionResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data SelectOption `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON409 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &UpdateSelectOptionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data SelectOption `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListStatusesResponse parses an HTTP response from a ListStatusesWithResponse call
-func ParseListStatusesResponse(rsp *http.Response) (*ListStatusesResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseListStatusesResponse(rsp *http.Response) (_ *ListStatusesResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*ListStatusesResponse, error) {
-		response := &ListStatusesResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data []Status `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &ListStatusesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data []Status `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseCreateStatusResponse parses an HTTP response from a CreateStatusWithResponse call
-func ParseCreateStatusResponse(rsp *http.Response) (*CreateStatusResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseCreateStatusResponse(rsp *http.Response) (_ *CreateStatusResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*CreateStatusResponse, error) {
-		response := &CreateStatusResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Status `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON409 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &CreateStatusResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Status `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseUpdateStatusResponse parses an HTTP response from a UpdateStatusWithResponse call
-func ParseUpdateStatusResponse(rsp *http.Response) (*UpdateStatusResponse, error) {
-	bodyBytes, err := httpbody.ReadAll(rsp)
+func ParseUpdateStatusResponse(rsp *http.Response) (_ *UpdateStatusResponse, err error) {
+	var bodyBytes []byte
+	defer wrapBodyError(rsp, &bodyBytes, &err)
+	bodyBytes, err = httpbody.ReadAll(rsp)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+		return nil, err
 	}
-	parsed, err := func() (*UpdateStatusResponse, error) {
-		response := &UpdateStatusResponse{
-			Body:         bodyBytes,
-			HTTPResponse: rsp,
-		}
 
-		switch {
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-			var dest struct {
-				Data Status `json:"data"`
-			}
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON200 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON400 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON404 = &dest
-
-		case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-			var dest Error
-			if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-				return nil, err
-			}
-			response.JSON409 = &dest
-
-		}
-
-		return response, nil
-	}()
-	if err != nil {
-		return nil, &BodyError{HTTPResponse: rsp, Body: bodyBytes, Err: err}
+	response := &UpdateStatusResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return parsed, nil
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Data Status `json:"data"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
+	}
+
+	return response, nil
 }

@@ -234,3 +234,25 @@ func TestVariantsAreReachedByWhatTheyAre(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestEnumValid: Valid accepts every member of an enum and nothing else.
+func TestEnumValid(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		valid bool
+		got   bool
+	}{
+		{"CountryCodeUS", true, gen.CountryCodeUS.Valid()},
+		{"CountryCodeZW", true, gen.CountryCodeZW.Valid()},
+		{`CountryCode("ZZ")`, false, gen.CountryCode("ZZ").Valid()},
+		{`CountryCode("us")`, false, gen.CountryCode("us").Valid()},
+		{"CurrencyCodeUSD", true, gen.CurrencyCodeUSD.Valid()},
+		{"AttributeTypeText", true, gen.AttributeTypeText.Valid()},
+		{`AttributeType("")`, false, gen.AttributeType("").Valid()},
+		{"AccessLevelAdmin", true, gen.AccessLevelAdmin.Valid()},
+	} {
+		if c.got != c.valid {
+			t.Errorf("%s.Valid() = %v, want %v", c.name, c.got, c.valid)
+		}
+	}
+}

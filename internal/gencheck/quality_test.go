@@ -259,3 +259,35 @@ func exprString(e ast.Expr) string {
 	})
 	return strings.ReplaceAll(b.String(), "[] ", "[]")
 }
+
+// TestEnumConstantsNameTheirType: every enum constant starts with its
+// type's name (gen.CountryCodeUS, gen.AccessLevelAdmin), so that a
+// constant read alone says what it is; bare names such as gen.US or
+// gen.Admin would read as anything.
+func TestEnumConstantsNameTheirType(t *testing.T) {
+	n := 0
+	for _, f := range genPackage(t) {
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.CONST {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				typ, ok := vs.Type.(*ast.Ident)
+				if !ok {
+					continue
+				}
+				for _, name := range vs.Names {
+					n++
+					if !strings.HasPrefix(name.Name, typ.Name) {
+						t.Errorf("constant %s of type %s does not start with its type's name", name.Name, typ.Name)
+					}
+				}
+			}
+		}
+	}
+	if n < 300 {
+		t.Errorf("found %d enum constants; gen has hundreds: is the test reading gen/?", n)
+	}
+}
