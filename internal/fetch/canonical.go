@@ -13,8 +13,10 @@ import (
 )
 
 // maxDepth bounds nesting so that hostile input cannot exhaust the stack.
-// It matches yaml.v3's own limit; real OpenAPI documents nest a few dozen deep.
-const maxDepth = 10000
+// Real OpenAPI documents nest a few dozen levels deep. 1000 is below the
+// limits of yaml.v3 and of encoding/json on Go 1.27 (10000 each), so that
+// this message, not theirs, is the one users see.
+const maxDepth = 1000
 
 // errTruncated marks a document that ends in the middle of a value, which
 // over a network usually means the download was cut short.
@@ -112,7 +114,7 @@ func parseYAML(data []byte) (root *yaml.Node, err error) {
 // a mapping that has the same key twice. Aliases are not followed: their
 // targets are visited where they are defined.
 func normalize(n *yaml.Node, path []string) error {
-	if len(path) > maxDepth {
+	if len(path) >= maxDepth { // path holds the collections above n
 		return fmt.Errorf("the document nests deeper than %d levels", maxDepth)
 	}
 	n.Style = 0
