@@ -1,8 +1,8 @@
 // Package json is the JSON codec of the generated code in gen/. The
-// generated files import it in place of encoding/json (gen/templates/
-// imports.tmpl makes that change to oapi-codegen's import list), and use
-// the three names they use of encoding/json: Marshal, Unmarshal and
-// RawMessage.
+// generated files import it in place of encoding/json (the override
+// gen/templates/imports.tmpl makes that change to oapi-codegen's import
+// list), and use the three names they use of encoding/json: Marshal,
+// Unmarshal and RawMessage.
 //
 // Marshal and RawMessage are encoding/json's own, so request bodies are
 // encoded exactly as encoding/json encodes them. Unmarshal decodes with the
