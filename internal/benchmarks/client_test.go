@@ -10,7 +10,6 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -62,7 +61,7 @@ func BenchmarkGetRecord(b *testing.B) {
 			b.SetBytes(int64(len(body)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := c.call(); err != nil {
+				if err := c.run(); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -77,34 +76,13 @@ func BenchmarkGetRecord(b *testing.B) {
 // (see BenchmarkDecodeRecordsPaired).
 func BenchmarkGetRecordPaired(b *testing.B) {
 	_, calls := getRecordCallers(b)
-	spent := make([]time.Duration, len(calls))
-	op := 0
-	for b.Loop() {
-		for k := range calls {
-			j := (op + k) % len(calls)
-			start := time.Now()
-			if err := calls[j].call(); err != nil {
-				b.Fatal(err)
-			}
-			spent[j] += time.Since(start)
-		}
-		op++
-	}
-	for j := 1; j < len(calls); j++ {
-		b.ReportMetric(float64(spent[j])/float64(spent[0]), strings.ToLower(calls[j].name)+"/nethttp")
-	}
-}
-
-// A caller makes one Get record call one way.
-type caller struct {
-	name string
-	call func() error
+	paired(b, calls)
 }
 
 // getRecordCallers starts the loopback server (stopped when b ends) and
 // returns its response body and the ways of calling it, the reference
 // (NetHTTP) first.
-func getRecordCallers(b *testing.B) ([]byte, []caller) {
+func getRecordCallers(b *testing.B) ([]byte, []alternative) {
 	s := loadSpec(b)
 	body := s.RecordBody(1)
 	srv := recordServer(body)
@@ -133,7 +111,7 @@ func getRecordCallers(b *testing.B) ([]byte, []caller) {
 		}
 		return nil
 	}
-	return body, []caller{
+	return body, []alternative{
 		{"NetHTTP", func() error {
 			r, err := getRecord(ctx, hc, url, "benchmark-key")
 			if err != nil {
