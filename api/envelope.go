@@ -53,14 +53,7 @@ func Result[E any](resp Response[E], err error) (*E, error) {
 // could not decode: its status, request and body's start, and the decode
 // error as Err.
 func bodyError(be *gen.BodyError) *Error {
-	e := &Error{
-		StatusCode: be.HTTPResponse.StatusCode,
-		Message:    "malformed response body",
-		Body:       be.Body[:min(len(be.Body), bodyExcerptSize)],
-		Err:        be.Err,
-	}
-	if req := be.HTTPResponse.Request; req != nil {
-		e.Method, e.Path = req.Method, req.URL.Path
-	}
+	e := responseError(be.HTTPResponse, be.Body)
+	e.Message, e.Err = "malformed response body", be.Err
 	return e
 }

@@ -199,16 +199,21 @@ func excerpt(body []byte, n int) string {
 	return strings.Join(strings.Fields(strings.ToValidUTF8(string(body), "\uFFFD")), " ")
 }
 
-// newResponseError describes the unusable response resp, whose body (or its
-// start) is body. It keeps Attio's JSON error fields when the body has them
-// and the body's start either way.
-func newResponseError(resp *http.Response, body []byte) *Error {
-	e := &Error{
-		StatusCode: resp.StatusCode,
-		Method:     resp.Request.Method,
-		Path:       resp.Request.URL.Path,
-		Body:       body[:min(len(body), bodyExcerptSize)],
+// responseError describes the unusable response resp, whose body (or its
+// start) is body: its status, its request and the body's start.
+func responseError(resp *http.Response, body []byte) *Error {
+	e := &Error{StatusCode: resp.StatusCode, Body: body[:min(len(body), bodyExcerptSize)]}
+	if req := resp.Request; req != nil {
+		e.Method, e.Path = req.Method, req.URL.Path
 	}
+	return e
+}
+
+// newResponseError describes an error response resp, whose body (or its
+// start) is body, as responseError does, keeping Attio's JSON error fields
+// when the body has them.
+func newResponseError(resp *http.Response, body []byte) *Error {
+	e := responseError(resp, body)
 	var attio struct {
 		Type             ErrorType         `json:"type"`
 		Code             ErrorCode         `json:"code"`
