@@ -1,7 +1,6 @@
 package api
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -120,10 +119,10 @@ func (t *transport) send(req *http.Request, n int) (*http.Response, *Error) {
 // read (which the retry loop may cure).
 //
 // A JSON body is read here, in full, so that a connection broken mid-body
-// fails the attempt, and resp gets its exact length, so that the generated
-// code reads it into one buffer. Whether it decodes is for the generated
-// code to find out: it reports a body it cannot decode as a
-// *gen.BodyError, which [Result] makes an *Error. A body with no payload
+// fails the attempt, and handed to the generated code through
+// httpbody.Buffered, so that it takes the bytes without a copy. Whether it
+// decodes is for the generated code to find out: it reports a body it
+// cannot decode as a *gen.BodyError, which [Result] makes an *Error. A body with no payload
 // (204, HEAD, a redirect) that is not JSON loses its JSON Content-Type, so
 // that the generated code does not try to decode it: a redirect reaches
 // the caller with its Location. checkResponse closes the body it replaces.
@@ -142,11 +141,11 @@ func checkResponse(resp *http.Response) (*http.Response, *Error) {
 	body, err := httpbody.ReadAll(resp)
 	resp.Body.Close()
 	if err != nil {
-		return nil, &Error{StatusCode: resp.StatusCode, Method: resp.Request.Method, Path: resp.Request.URL.Path,
-			Err: fmt.Errorf("reading response body: %w", err)}
+		e := responseError(resp, body)
+		e.Err = fmt.Errorf("reading response body: %w", err)
+		return nil, e
 	}
-	resp.Body = io.NopCloser(bytes.NewReader(body))
-	resp.ContentLength = int64(len(body)) // so that gen reads it into one buffer
+	httpbody.Buffered(resp, body) // gen's Parse takes it back without a copy
 	noPayload := resp.StatusCode == http.StatusNoContent || resp.StatusCode >= 300 || resp.Request.Method == http.MethodHead
 	if noPayload && !json.Valid(body) {
 		resp.Header.Del("Content-Type")

@@ -42,3 +42,39 @@ func TestReadAllKeepsWhatItReadOnError(t *testing.T) {
 type failing struct{ err error }
 
 func (f *failing) Read([]byte) (int, error) { return 0, f.err }
+
+// TestBufferedIsTakenWithoutACopy: ReadAll hands back the very bytes
+// Buffered put in place, once; the body then reads as ended.
+func TestBufferedIsTakenWithoutACopy(t *testing.T) {
+	data := []byte(`{"data":[]}`)
+	resp := &http.Response{}
+	Buffered(resp, data)
+	if resp.ContentLength != int64(len(data)) {
+		t.Errorf("ContentLength %d, want %d", resp.ContentLength, len(data))
+	}
+	got, err := ReadAll(resp)
+	if err != nil || &got[0] != &data[0] || len(got) != len(data) {
+		t.Fatalf("ReadAll = %q, %v: want the buffered slice itself", got, err)
+	}
+	if rest, err := io.ReadAll(resp.Body); err != nil || len(rest) != 0 {
+		t.Errorf("after ReadAll the body still reads %q, %v", rest, err)
+	}
+}
+
+// TestBufferedReadsAsABody: a buffered body another reader has started
+// on is read from where that reader stopped, as any body would be.
+func TestBufferedReadsAsABody(t *testing.T) {
+	resp := &http.Response{}
+	Buffered(resp, []byte("abcdef"))
+	head := make([]byte, 2)
+	if _, err := io.ReadFull(resp.Body, head); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadAll(resp)
+	if err != nil || string(got) != "cdef" {
+		t.Fatalf("ReadAll after 2 bytes = %q, %v; want cdef", got, err)
+	}
+	if err := resp.Body.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
