@@ -3,6 +3,8 @@ package normalize
 import (
 	"encoding/json"
 	"os"
+	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -270,34 +272,69 @@ func TestGoTypeNameMatchesOapiCodegen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	configPath, err := repo.File("gen/oapi-codegen.types.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := os.ReadFile(configPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cfg codegen.Configuration
-	if err := yaml.Unmarshal(raw, &cfg); err != nil {
-		t.Fatal(err)
-	}
-	cfg = cfg.UpdateDefaults()
-	cfg.OutputOptions.SkipPrune = true    // no operation uses these components
-	cfg.OutputOptions.UserTemplates = nil // names do not depend on them
-	code, err := codegen.Generate(doc, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	declared := map[string]bool{}
-	for _, m := range regexp.MustCompile(`(?m)^type (\w+) `).FindAllStringSubmatch(code, -1) {
-		declared[m[1]] = true
-	}
-	for _, n := range names {
-		if got := goTypeName(n); !declared[got] {
-			t.Errorf("goTypeName(%q) = %q, which oapi-codegen does not declare", n, got)
+	for path, cfg := range genConfigs(t) {
+		if !cfg.Generate.Models {
+			continue // names are the types a models config declares
+		}
+		cfg.OutputOptions.SkipPrune = true    // no operation uses these components
+		cfg.OutputOptions.UserTemplates = nil // names do not depend on them
+		code, err := codegen.Generate(doc, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		declared := map[string]bool{}
+		for _, m := range regexp.MustCompile(`(?m)^type (\w+) `).FindAllStringSubmatch(code, -1) {
+			declared[m[1]] = true
+		}
+		for _, n := range names {
+			if got := goTypeName(n); !declared[got] {
+				t.Errorf("goTypeName(%q) = %q, which oapi-codegen does not declare with %s", n, got, path)
+			}
 		}
 	}
+}
+
+// TestGeneratorTypesAreTheConfigs: generatorTypes, which spells the Go
+// types of nullable request fields, is oapi-codegen's type mapping with the
+// type-mapping every gen/oapi-codegen.*.yaml sets, so that changing a
+// config's mapping without it fails here rather than in a field's type.
+func TestGeneratorTypesAreTheConfigs(t *testing.T) {
+	for path, cfg := range genConfigs(t) {
+		want := codegen.DefaultTypeMapping
+		if cfg.OutputOptions.TypeMapping != nil {
+			want = want.Merge(*cfg.OutputOptions.TypeMapping)
+		}
+		if !reflect.DeepEqual(generatorTypes, want) {
+			t.Errorf("%s maps types as\n%+v\nbut generatorTypes is\n%+v", path, want, generatorTypes)
+		}
+	}
+}
+
+// genConfigs returns every gen/oapi-codegen.*.yaml by path, defaults
+// applied.
+func genConfigs(t *testing.T) map[string]codegen.Configuration {
+	t.Helper()
+	genDir, err := repo.File("gen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, err := filepath.Glob(filepath.Join(genDir, "oapi-codegen.*.yaml"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no oapi-codegen configs in %s (%v)", genDir, err)
+	}
+	configs := map[string]codegen.Configuration{}
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cfg codegen.Configuration
+		if err := yaml.Unmarshal(raw, &cfg); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		configs[p] = cfg.UpdateDefaults()
+	}
+	return configs
 }
 
 // On Attio's document the rule marks the fields Attio documents null for,
